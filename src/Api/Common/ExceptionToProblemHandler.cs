@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Application.Common.Exceptions;
+using ServiceDesk.Domain.Common;
+
+namespace ServiceDesk.Api.Common;
+
+/// <summary>The one exception-to-problem mapping: every error a client can see is decided here.</summary>
+internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(httpContext, exception);
+        if (problem.Status >= 500)
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+
+        await ProblemResults.WriteAsync(httpContext, problem);
+        return true;
+    }
+
+    private static ProblemDetails Map(HttpContext context, Exception exception) => exception switch
+    {
+        RequestValidationException e => Validation(context, e.Errors.ToDictionary()),
+        DomainException { Kind: DomainErrorKind.Invalid } e =>
+            Validation(context, new Dictionary<string, string[]> { [e.Field ?? "body"] = [e.Message] }),
+        DomainException e => ProblemResults.Create(
+            context,
+            e.Kind == DomainErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+            Title(e.Rule),
+            e.Message,
+            ProblemTypes.For(e.Rule),
+            e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+        NotFoundException e => ProblemResults.Create(context, 404, "Not found", e.Message),
+        PreconditionFailedException e => ProblemResults.Create(context, 412, "Precondition failed", e.Message),
+        DbUpdateConcurrencyException => ProblemResults.Create(context, 412, "Precondition failed", "The resource was changed by someone else while this request ran; fetch it again and retry."),
+        ConflictException e => ProblemResults.Create(context, 409, Title(e.Rule), e.Message, ProblemTypes.For(e.Rule),
+            e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+        BadHttpRequestException e => FromBadRequest(context, e),
+        OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
+            ProblemResults.Create(context, 499, "Client closed request", null),
+        _ => ProblemResults.Create(context, 500, "An unexpected error occurred", "The error has been logged; quote the traceId when reporting it."),
+    };
+
+    private static ProblemDetails Validation(HttpContext context, IDictionary<string, string[]> errors) =>
+        ProblemResults.Create(context, 400, "One or more fields are invalid", "See 'errors' for the problem with each field.", ProblemTypes.For("validation"), errors);
+
+    /// <summary>Binding failures from the framework: malformed JSON, wrong types, unreadable query values, wrong media type.</summary>
+    private static ProblemDetails FromBadRequest(HttpContext context, BadHttpRequestException e)
+    {
+        if (e.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+            return ProblemResults.Create(context, 415, "Unsupported media type", "Send the body as application/json.");
+        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            return ProblemResults.Create(context, 413, "Payload too large", e.Message);
+
+        if (e.InnerException is JsonException json)
+        {
+            var field = JsonField(json.Path);
+            var message = json.Message.Contains("missing required properties", StringComparison.Ordinal)
+                ? json.Message
+                : field == "body"
+                    ? "The body is not valid JSON."
+                    : $"'{field}' has a value of the wrong type or format.";
+            return Validation(context, new Dictionary<string, string[]> { [field] = [message] });
+        }
+
+        if (ParameterName().Match(e.Message) is { Success: true } m)
+        {
+            var name = m.Groups["name"].Value;
+            return Validation(context, new Dictionary<string, string[]> { [name] = [$"'{name}' has a value of the wrong type or format."] });
+        }
+
+        if (e.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase))
+            return Validation(context, new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] });
+
+        return Validation(context, new Dictionary<string, string[]> { ["body"] = [e.Message] });
+    }
+
+    /// <summary>"$.contact.email" -> "contact.email"; "$.items[2].code" -> "items[2].code"; "$" -> "body".</summary>
+    internal static string JsonField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+            return "body";
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return string.IsNullOrEmpty(field) ? "body" : field;
+    }
+
+    private static string Title(string rule) =>
+        string.Join(' ', rule.Split('-')) is var words && words.Length > 0 ? char.ToUpperInvariant(words[0]) + words[1..] : rule;
+
+    [GeneratedRegex("parameter \"[^\"]*? (?<name>[A-Za-z0-9_]+)\"")]
+    private static partial Regex ParameterName();
+}

@@ -1,0 +1,31 @@
+using ServiceDesk.Application.Common.Security;
+
+namespace ServiceDesk.Api.Common.Security;
+
+/// <summary>Named authorization policies: which roles may call a group of routes.</summary>
+public static class Policies
+{
+    /// <summary>Any authenticated caller (the fallback for every route).</summary>
+    public const string Authenticated = nameof(Authenticated);
+
+    public const string Admin = nameof(Admin);
+
+    /// <summary>Staff who work tickets: Agent, Manager (Admin included for operations).</summary>
+    public const string Staff = nameof(Staff);
+
+    /// <summary>Staff or a Customer caller (scoped to its own customer by the handlers).</summary>
+    public const string StaffOrCustomer = nameof(StaffOrCustomer);
+
+    public const string Manager = nameof(Manager);
+
+    public const string ChangeApprover = nameof(ChangeApprover);
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [Admin] = [Roles.Admin],
+        [Staff] = [Roles.Agent, Roles.Manager, Roles.Admin],
+        [StaffOrCustomer] = [Roles.Agent, Roles.Manager, Roles.Admin, Roles.Customer],
+        [Manager] = [Roles.Manager, Roles.Admin],
+        [ChangeApprover] = [Roles.ChangeApprover],
+    };
+}

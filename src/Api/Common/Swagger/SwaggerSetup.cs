@@ -1,0 +1,59 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace ServiceDesk.Api.Common.Swagger;
+
+internal static class SwaggerSetup
+{
+    public const string ApiKeyScheme = "ApiKey";
+    public const string BearerScheme = "Bearer";
+
+    public static IServiceCollection AddServiceDeskSwagger(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "ServiceDesk API",
+                Version = "v1",
+                Description = "The single entry point of an IT-outsourcing service desk: catalog, service levels, tickets, SLA clocks. "
+                    + "Authenticate with an API key in X-Api-Key (or a bearer token where an OIDC authority is configured). "
+                    + "Errors are RFC 9457 problem+json; lists are keyset-paged with limit/cursor.",
+            });
+
+            o.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "An API key issued by POST /api/v1/api-keys (or the bootstrap admin key).",
+            });
+            o.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A JWT from the configured OIDC authority (Auth:Jwt:Authority).",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [],
+                [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
+            });
+
+            foreach (var xml in new[] { "ServiceDesk.Api.xml", "ServiceDesk.Application.xml" })
+            {
+                var path = Path.Combine(AppContext.BaseDirectory, xml);
+                if (File.Exists(path))
+                    o.IncludeXmlComments(path, includeControllerXmlComments: true);
+            }
+
+            o.SupportNonNullableReferenceTypes();
+            o.UseAllOfToExtendReferenceSchemas();
+            o.OperationFilter<ProblemResponsesOperationFilter>();
+            o.SchemaFilter<ExamplesSchemaFilter>();
+        });
+        return services;
+    }
+}

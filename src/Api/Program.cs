@@ -1,0 +1,28 @@
+using ServiceDesk.Api;
+using ServiceDesk.Api.Catalog;
+using ServiceDesk.Api.Integrations;
+using ServiceDesk.Application;
+using ServiceDesk.Infrastructure;
+using ServiceDesk.Infrastructure.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddApplication(builder.Configuration)
+    .AddInfrastructure(builder.Configuration, builder.Environment)
+    .AddApi(builder.Configuration);
+
+var app = builder.Build();
+
+await app.Services.InitialiseDatabaseAsync();
+
+app.UseApi();
+
+var api = app.MapGroup("/api/v1");
+api.MapCatalogEndpoints();
+api.MapApiKeyEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host the application.</summary>
+public partial class Program;

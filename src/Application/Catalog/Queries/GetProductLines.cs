@@ -1,0 +1,60 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Application.Common.Exceptions;
+using ServiceDesk.Application.Common.Interfaces;
+using ServiceDesk.Application.Common.Paging;
+
+namespace ServiceDesk.Application.Catalog.Queries;
+
+/// <summary>Product lines ordered by code, each with its series (without their products).</summary>
+public sealed record ListProductLinesQuery(PageRequest Page) : IQuery<Page<ProductLineResponse>>;
+
+/// <summary>One product line with its series and their products.</summary>
+public sealed record GetProductLineQuery(string Code) : IQuery<ProductLineResponse>;
+
+internal sealed class ProductLineQueriesHandler(IServiceDeskDbContext db)
+    : IQueryHandler<ListProductLinesQuery, Page<ProductLineResponse>>,
+      IQueryHandler<GetProductLineQuery, ProductLineResponse>
+{
+    public async ValueTask<Page<ProductLineResponse>> Handle(ListProductLinesQuery query, CancellationToken cancellationToken)
+    {
+        var after = Cursor.Decode<string>(query.Page.Cursor);
+        var lines = db.ProductLines.AsNoTracking();
+        if (after is not null)
+            lines = lines.Where(l => string.Compare(l.Code, after) > 0);
+        var page = await lines.OrderBy(l => l.Code).ToPageAsync(query.Page.Size, l => l.Code, cancellationToken);
+
+        var codes = page.Items.Select(l => l.Code).ToList();
+        var series = await db.ProductSeries.AsNoTracking()
+            .Where(s => codes.Contains(s.LineCode))
+            .OrderBy(s => s.Code)
+            .ToListAsync(cancellationToken);
+        var byLine = series.ToLookup(s => s.LineCode);
+
+        var items = page.Items
+            .Select(l => l.ToResponse(byLine[l.Code].Select(s => s.ToResponse(products: null)).ToList()))
+            .ToList();
+        return new Page<ProductLineResponse>(items, page.NextCursor);
+    }
+
+    public async ValueTask<ProductLineResponse> Handle(GetProductLineQuery query, CancellationToken cancellationToken)
+    {
+        var line = await db.ProductLines.AsNoTracking().FirstOrDefaultAsync(l => l.Code == query.Code, cancellationToken)
+            ?? throw new NotFoundException("Product line", query.Code);
+        var series = await db.ProductSeries.AsNoTracking()
+            .Where(s => s.LineCode == line.Code)
+            .OrderBy(s => s.Code)
+            .ToListAsync(cancellationToken);
+        var products = await db.Products.AsNoTracking()
+            .Where(p => p.LineCode == line.Code)
+            .OrderBy(p => p.Code)
+            .ProjectToResponse()
+            .ToListAsync(cancellationToken);
+        var productsBySeries = products.ToLookup(p => p.SeriesCode);
+
+        var seriesResponses = series
+            .Select(s => s.ToResponse(productsBySeries[s.Code].ToList()))
+            .ToList();
+        return line.ToResponse(seriesResponses);
+    }
+}

@@ -1,0 +1,34 @@
+namespace ServiceDesk.Application.Common;
+
+/// <summary>A response that carries the entity tag of the resource it represents.</summary>
+public interface IHasETag
+{
+    string ETag { get; }
+}
+
+/// <summary>
+/// Entity tags are derived from row versions, which only ever grow. A resource that embeds children (a line
+/// with its series) folds the children's count and version sum in, so any change below it changes the tag.
+/// </summary>
+public static class ETags
+{
+    public static string FromVersion(int version) => $"\"{version}\"";
+
+    public static string Composite(int version, int childCount, long childVersionSum) =>
+        $"\"{version}.{childCount}.{childVersionSum}\"";
+
+    /// <summary>Compares an If-Match value to the current tag; <c>null</c> or <c>*</c> always match.</summary>
+    public static bool Matches(string? ifMatch, string current)
+    {
+        if (ifMatch is null)
+            return true;
+        foreach (var candidate in ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var tag = candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate;
+            if (tag == "*" || tag == current)
+                return true;
+        }
+
+        return false;
+    }
+}

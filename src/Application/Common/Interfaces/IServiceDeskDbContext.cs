@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.Customers;
+using ServiceDesk.Domain.Integrations;
+using ServiceDesk.Domain.ServiceLevels;
+
+namespace ServiceDesk.Application.Common.Interfaces;
+
+/// <summary>The unit of work handlers use: one DbContext per request, whatever the database provider.</summary>
+public interface IServiceDeskDbContext
+{
+    DbSet<ProductLine> ProductLines { get; }
+
+    DbSet<ProductSeries> ProductSeries { get; }
+
+    DbSet<Product> Products { get; }
+
+    DbSet<ServiceLevel> ServiceLevels { get; }
+
+    DbSet<Customer> Customers { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

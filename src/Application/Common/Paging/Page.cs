@@ -1,0 +1,60 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Application.Common.Exceptions;
+
+namespace ServiceDesk.Application.Common.Paging;
+
+/// <summary>One page of a keyset-paged list; <see cref="NextCursor"/> is null on the last page.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>Page size and position as a client sends them (<c>?limit=&amp;cursor=</c>).</summary>
+public readonly record struct PageRequest(int? Limit, string? Cursor)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public int Size => Limit ?? DefaultLimit;
+}
+
+/// <summary>
+/// Opaque keyset cursors: the sort key of the last item returned, as base64url JSON. Clients must not build
+/// them; a cursor that does not decode is a 400 on <c>cursor</c>.
+/// </summary>
+public static class Cursor
+{
+    public static string Encode<TKey>(TKey key) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key));
+
+    public static TKey? Decode<TKey>(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+            return default;
+        try
+        {
+            return JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(cursor))
+                ?? throw new FormatException();
+        }
+        catch (Exception e) when (e is FormatException or JsonException or NotSupportedException)
+        {
+            throw new RequestValidationException("cursor", "'cursor' is not a cursor this list returned.");
+        }
+    }
+
+    /// <summary>
+    /// Materialises at most <paramref name="size"/> items of an already filtered, keyset-ordered query
+    /// (one extra row is read to know whether another page follows).
+    /// </summary>
+    public static async Task<Page<T>> ToPageAsync<T, TKey>(
+        this IQueryable<T> orderedQuery,
+        int size,
+        Func<T, TKey> keyOf,
+        CancellationToken cancellationToken)
+    {
+        var rows = await orderedQuery.Take(size + 1).ToListAsync(cancellationToken);
+        if (rows.Count <= size)
+            return new Page<T>(rows, null);
+        rows.RemoveAt(rows.Count - 1);
+        return new Page<T>(rows, Encode(keyOf(rows[^1])));
+    }
+}

@@ -1,0 +1,44 @@
+namespace ServiceDesk.Domain.Common;
+
+/// <summary>
+/// A business rule refused an operation. <see cref="Rule"/> is a stable, kebab-case name of the rule
+/// (it becomes the problem <c>type</c> over HTTP); <see cref="Kind"/> says whether the request conflicts
+/// with the current state (409) or is semantically unacceptable (422).
+/// </summary>
+public class DomainException : Exception
+{
+    public DomainException(string rule, string message, DomainErrorKind kind = DomainErrorKind.Unprocessable, string? field = null)
+        : base(message)
+    {
+        Rule = rule;
+        Kind = kind;
+        Field = field;
+    }
+
+    public string Rule { get; }
+
+    public DomainErrorKind Kind { get; }
+
+    /// <summary>The request field the rule is about, when there is one (reported in <c>errors</c>).</summary>
+    public string? Field { get; }
+
+    public static DomainException IllegalTransition(string entity, object currentState, string action) =>
+        new("illegal-transition",
+            $"Cannot {action} a {entity} that is {currentState}.",
+            DomainErrorKind.Conflict);
+
+    public static DomainException Invalid(string field, string message) =>
+        new("validation", message, DomainErrorKind.Invalid, field);
+}
+
+public enum DomainErrorKind
+{
+    /// <summary>A value breaks an invariant (400, naming the field).</summary>
+    Invalid,
+
+    /// <summary>The operation conflicts with the current state (409).</summary>
+    Conflict,
+
+    /// <summary>The operation is understood but refused by a business rule (422).</summary>
+    Unprocessable,
+}

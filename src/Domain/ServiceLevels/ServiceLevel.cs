@@ -1,0 +1,123 @@
+using ServiceDesk.Domain.Common;
+
+namespace ServiceDesk.Domain.ServiceLevels;
+
+/// <summary>
+/// A service standard a customer buys (PLATINUM, GOLD, ...): per-priority response and resolution targets in
+/// business minutes on a calendar, plus availability, on-site arrival and the price multiplier.
+/// </summary>
+public sealed class ServiceLevel : Entity
+{
+    private ServiceLevel()
+    {
+        Code = Name = CalendarCode = string.Empty;
+    }
+
+    public ServiceLevel(
+        string code,
+        string name,
+        string? nameZh,
+        int rank,
+        string calendarCode,
+        string? responseCalendarCode,
+        decimal priceMultiplier,
+        decimal availabilityTargetPercent,
+        int? onSiteArrivalMinutes,
+        IEnumerable<ServiceTarget> targets)
+    {
+        Code = Guard.Code(code);
+        Name = CalendarCode = string.Empty;
+        Update(name, nameZh, rank, calendarCode, responseCalendarCode, priceMultiplier, availabilityTargetPercent, onSiteArrivalMinutes, targets);
+        Status = ServiceLevelStatus.Active;
+    }
+
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string? NameZh { get; private set; }
+
+    /// <summary>1 is the best level; used to pick among several matching agreements.</summary>
+    public int Rank { get; private set; }
+
+    /// <summary>The calendar resolution (and, unless <see cref="ResponseCalendarCode"/> is set, response) is measured on.</summary>
+    public string CalendarCode { get; private set; }
+
+    public string? ResponseCalendarCode { get; private set; }
+
+    public decimal PriceMultiplier { get; private set; }
+
+    public decimal AvailabilityTargetPercent { get; private set; }
+
+    public int? OnSiteArrivalMinutes { get; private set; }
+
+    public ServiceLevelStatus Status { get; private set; }
+
+    public IReadOnlyList<ServiceTarget> Targets { get; private set; } = [];
+
+    public string EffectiveResponseCalendarCode => ResponseCalendarCode ?? CalendarCode;
+
+    public ServiceTarget TargetFor(Priority priority) =>
+        Targets.First(t => t.Priority == priority);
+
+    public void Update(
+        string name,
+        string? nameZh,
+        int rank,
+        string calendarCode,
+        string? responseCalendarCode,
+        decimal priceMultiplier,
+        decimal availabilityTargetPercent,
+        int? onSiteArrivalMinutes,
+        IEnumerable<ServiceTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (rank < 1)
+            throw DomainException.Invalid("rank", "'rank' must be at least 1.");
+        if (priceMultiplier <= 0)
+            throw DomainException.Invalid("priceMultiplier", "'priceMultiplier' must be greater than 0.");
+        if (availabilityTargetPercent is <= 0 or > 100)
+            throw DomainException.Invalid("availabilityTargetPercent", "'availabilityTargetPercent' must be greater than 0 and at most 100.");
+        if (onSiteArrivalMinutes is < 1)
+            throw DomainException.Invalid("onSiteArrivalMinutes", "'onSiteArrivalMinutes' must be at least 1 when given.");
+
+        var list = targets.ToList();
+        foreach (var priority in Enum.GetValues<Priority>())
+        {
+            var matching = list.Where(t => t.Priority == priority).ToList();
+            if (matching.Count != 1)
+                throw DomainException.Invalid($"targets.{priority}", $"Exactly one target is required for {priority}.");
+            var target = matching[0];
+            if (target.ResponseMinutes < 1)
+                throw DomainException.Invalid($"targets.{priority}.responseMinutes", "'responseMinutes' must be at least 1.");
+            if (target.ResolutionMinutes < target.ResponseMinutes)
+                throw DomainException.Invalid($"targets.{priority}.resolutionMinutes", "'resolutionMinutes' must not be less than 'responseMinutes'.");
+        }
+
+        Name = Guard.Required(name, "name", 200);
+        NameZh = Guard.Optional(nameZh, "nameZh", 200);
+        Rank = rank;
+        CalendarCode = Guard.Code(calendarCode, "calendarCode");
+        ResponseCalendarCode = responseCalendarCode is null ? null : Guard.Code(responseCalendarCode, "responseCalendarCode");
+        PriceMultiplier = priceMultiplier;
+        AvailabilityTargetPercent = availabilityTargetPercent;
+        OnSiteArrivalMinutes = onSiteArrivalMinutes;
+        Targets = list.OrderBy(t => t.Priority).ToList();
+    }
+
+    public void Retire()
+    {
+        if (Status == ServiceLevelStatus.Retired)
+            throw DomainException.IllegalTransition("service level", Status, "retire");
+        Status = ServiceLevelStatus.Retired;
+    }
+}
+
+/// <summary>Response and resolution targets, in business minutes, for one priority.</summary>
+public sealed record ServiceTarget(Priority Priority, int ResponseMinutes, int ResolutionMinutes);
+
+public enum ServiceLevelStatus
+{
+    Active,
+    Retired,
+}

@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ServiceDesk.Application.Common.Interfaces;
+using ServiceDesk.Application.Common.Security;
+using ServiceDesk.Infrastructure.Customers;
+using ServiceDesk.Infrastructure.Integrations;
+using ServiceDesk.Infrastructure.Persistence;
+using ServiceDesk.Infrastructure.Persistence.Providers;
+
+namespace ServiceDesk.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "ServiceDesk";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        var databaseSection = configuration.GetSection(DatabaseOptions.SectionName);
+        services.Configure<DatabaseOptions>(databaseSection);
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
+        var database = databaseSection.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+
+        // Pooled contexts: a request rents a ready DbContext instead of building one.
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContextPool<ServiceDeskDbContext, PostgresServiceDeskDbContext>(o =>
+                    o.UseNpgsql(Require(connectionString, database.Provider), DatabaseProviders.Postgres));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextPool<ServiceDeskDbContext, SqlServerServiceDeskDbContext>(o =>
+                    o.UseSqlServer(Require(connectionString, database.Provider), DatabaseProviders.SqlServer));
+                break;
+            default:
+                var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
+                services.AddDbContextPool<ServiceDeskDbContext, SqliteServiceDeskDbContext>(o =>
+                    o.UseSqlite(sqlite, DatabaseProviders.Sqlite));
+                break;
+        }
+
+        services.AddScoped<IServiceDeskDbContext>(sp => sp.GetRequiredService<ServiceDeskDbContext>());
+        services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddMemoryCache();
+        services.AddScoped<ApiKeyStore>();
+        services.AddScoped<IApiKeyStore>(sp => sp.GetRequiredService<ApiKeyStore>());
+        services.AddScoped<IApiKeyCache>(sp => sp.GetRequiredService<ApiKeyStore>());
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static string Require(string? connectionString, DatabaseProvider provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException($"Database:Provider is {provider}: set ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}).")
+            : connectionString;
+
+    /// <summary>With no connection string, a file in <c>data/</c> under the content root, created on demand.</summary>
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/servicedesk.db" : configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            if (!Path.IsPathRooted(builder.DataSource))
+                builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        // Writers wait for each other instead of failing at once with "database is locked".
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        return builder.ToString();
+    }
+}
