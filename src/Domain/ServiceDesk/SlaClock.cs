@@ -1,0 +1,270 @@
+using ServiceDesk.Domain.ServiceLevels;
+
+namespace ServiceDesk.Domain.ServiceDesk;
+
+public enum SlaClockKind
+{
+    Response,
+    Resolution,
+}
+
+public enum SlaClockState
+{
+    Running,
+    Paused,
+    Met,
+    Breached,
+}
+
+/// <summary>What a clock reports to the monitor when it crosses a threshold.</summary>
+public enum SlaThreshold
+{
+    Warning75 = 75,
+    Warning90 = 90,
+    Breached = 100,
+}
+
+/// <summary>
+/// One SLA clock (response or resolution) of a ticket, counted in business minutes on its calendar.
+/// </summary>
+/// <remarks>
+/// The clock runs in segments: <see cref="ElapsedBeforeSegmentMinutes"/> is the business time of the segments
+/// already closed (by a pause or a stop) and <see cref="SegmentStartedAt"/> the start of the one counting now, so
+/// elapsed time is never recomputed from history. Paused business time is kept apart for reporting and pushes the
+/// due time later. A clock that reaches its due time while counting is breached at that instant, whoever looks;
+/// the outcome (met or breached) of the response clock is final, a breach of the resolution clock too.
+/// </remarks>
+public sealed class SlaClock
+{
+    private SlaClock()
+    {
+        CalendarCode = string.Empty;
+    }
+
+    private SlaClock(SlaClockKind kind, string calendarCode, int targetMinutes, DateTimeOffset startedAt)
+    {
+        Kind = kind;
+        CalendarCode = calendarCode;
+        TargetMinutes = targetMinutes;
+        StartedAt = startedAt;
+    }
+
+    public SlaClockKind Kind { get; private set; }
+
+    public string CalendarCode { get; private set; }
+
+    public int TargetMinutes { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    /// <summary>Business minutes counted in segments that have ended.</summary>
+    public long ElapsedBeforeSegmentMinutes { get; private set; }
+
+    /// <summary>Start of the segment counting now; null while paused or stopped.</summary>
+    public DateTimeOffset? SegmentStartedAt { get; private set; }
+
+    public DateTimeOffset? PausedAt { get; private set; }
+
+    /// <summary>Business minutes spent paused (they do not count against the target).</summary>
+    public long PausedMinutes { get; private set; }
+
+    /// <summary>When the target runs out if the clock keeps counting; null while paused or stopped.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
+    public DateTimeOffset? StoppedAt { get; private set; }
+
+    public bool IsBreached { get; private set; }
+
+    public DateTimeOffset? BreachedAt { get; private set; }
+
+    public bool Warned75 { get; private set; }
+
+    public bool Warned90 { get; private set; }
+
+    /// <summary>The next instant the breach monitor must look at this clock (a warning or the breach); null when nothing is pending.</summary>
+    public DateTimeOffset? NextCheckAt { get; private set; }
+
+    public bool IsCounting => SegmentStartedAt is not null;
+
+    public bool IsStopped => StoppedAt is not null;
+
+    public SlaClockState State =>
+        IsBreached ? SlaClockState.Breached
+        : IsStopped ? SlaClockState.Met
+        : PausedAt is not null ? SlaClockState.Paused
+        : SlaClockState.Running;
+
+    public static SlaClock Start(SlaClockKind kind, string calendarCode, int targetMinutes, DateTimeOffset at, WorkingSchedule schedule)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(targetMinutes);
+        var clock = new SlaClock(kind, calendarCode, targetMinutes, at) { SegmentStartedAt = at };
+        clock.Reschedule(schedule);
+        return clock;
+    }
+
+    public long ElapsedMinutes(DateTimeOffset now, WorkingSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return ElapsedBeforeSegmentMinutes + (SegmentStartedAt is { } segment ? schedule.BusinessMinutesBetween(segment, now) : 0);
+    }
+
+    /// <summary>Paused business minutes, including a pause still going on.</summary>
+    public long PausedMinutesAt(DateTimeOffset now, WorkingSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return PausedMinutes + (PausedAt is { } paused && !IsStopped ? schedule.BusinessMinutesBetween(paused, now) : 0);
+    }
+
+    /// <summary>When the target would run out: the stored due time, or for a paused clock, if it resumed now.</summary>
+    public DateTimeOffset? ProjectedDueAt(DateTimeOffset now, WorkingSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (DueAt is { } due)
+            return due;
+        if (PausedAt is not null && !IsStopped)
+            return schedule.AddBusinessMinutes(now, Math.Max(0, TargetMinutes - ElapsedBeforeSegmentMinutes));
+        return null;
+    }
+
+    public void Pause(DateTimeOffset at, WorkingSchedule schedule)
+    {
+        if (!IsCounting)
+            return;
+        CloseSegment(at, schedule);
+        PausedAt = at;
+    }
+
+    public void Resume(DateTimeOffset at, WorkingSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (PausedAt is not { } paused || IsStopped)
+            return;
+        PausedMinutes += schedule.BusinessMinutesBetween(paused, at);
+        PausedAt = null;
+        SegmentStartedAt = at;
+        Reschedule(schedule);
+    }
+
+    /// <summary>Stops the clock (acknowledged, resolved): met unless the target was already used up.</summary>
+    public void Stop(DateTimeOffset at, WorkingSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (IsStopped)
+            return;
+        if (PausedAt is { } paused)
+        {
+            PausedMinutes += schedule.BusinessMinutesBetween(paused, at);
+            PausedAt = null;
+        }
+
+        var due = DueAt;
+        if (IsCounting)
+            CloseSegment(at, schedule);
+        if (!IsBreached && due is { } d && at > d)
+            MarkBreached(d);
+        StoppedAt = at;
+        NextCheckAt = null;
+        DueAt = null;
+    }
+
+    /// <summary>Reopen: counting resumes from the elapsed time kept; a breach stays a breach.</summary>
+    public void Restart(DateTimeOffset at, WorkingSchedule schedule)
+    {
+        if (!IsStopped)
+            return;
+        StoppedAt = null;
+        SegmentStartedAt = at;
+        Reschedule(schedule);
+    }
+
+    /// <summary>A priority change: same start and elapsed time, the new target. A met or breached clock keeps its outcome.</summary>
+    public void Retarget(int targetMinutes, DateTimeOffset now, WorkingSchedule schedule)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(targetMinutes);
+        if (IsBreached || (IsStopped && Kind == SlaClockKind.Response))
+            return;
+        TargetMinutes = targetMinutes;
+        if (IsCounting)
+        {
+            Reschedule(schedule);
+            Evaluate(now, schedule);
+        }
+    }
+
+    /// <summary>
+    /// What the monitor does: thresholds crossed by <paramref name="now"/> that were not reported yet, in order.
+    /// Passing the due time while counting marks the clock breached at the due time.
+    /// </summary>
+    public IReadOnlyList<SlaThreshold> Evaluate(DateTimeOffset now, WorkingSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (!IsCounting || IsBreached)
+            return [];
+
+        var crossed = new List<SlaThreshold>(3);
+        var elapsed = ElapsedMinutes(now, schedule);
+        if (!Warned75 && elapsed * 100 >= TargetMinutes * 75L)
+        {
+            Warned75 = true;
+            crossed.Add(SlaThreshold.Warning75);
+        }
+
+        if (!Warned90 && elapsed * 100 >= TargetMinutes * 90L)
+        {
+            Warned90 = true;
+            crossed.Add(SlaThreshold.Warning90);
+        }
+
+        if (DueAt is { } due && now > due)
+        {
+            MarkBreached(due);
+            crossed.Add(SlaThreshold.Breached);
+        }
+
+        NextCheckAt = NextThresholdAt(schedule);
+        return crossed;
+    }
+
+    public int Percentage(DateTimeOffset now, WorkingSchedule schedule) =>
+        TargetMinutes == 0 ? 100 : (int)Math.Min(int.MaxValue, ElapsedMinutes(now, schedule) * 100 / TargetMinutes);
+
+    private void CloseSegment(DateTimeOffset at, WorkingSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ElapsedBeforeSegmentMinutes += schedule.BusinessMinutesBetween(SegmentStartedAt!.Value, at);
+        SegmentStartedAt = null;
+        DueAt = null;
+        NextCheckAt = null;
+    }
+
+    private void MarkBreached(DateTimeOffset at)
+    {
+        IsBreached = true;
+        BreachedAt = at;
+        NextCheckAt = null;
+    }
+
+    /// <summary>Due time and next monitor check from the counting segment.</summary>
+    private void Reschedule(WorkingSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var segment = SegmentStartedAt!.Value;
+        DueAt = schedule.AddBusinessMinutes(segment, Math.Max(0, TargetMinutes - ElapsedBeforeSegmentMinutes));
+        NextCheckAt = IsBreached ? null : NextThresholdAt(schedule);
+    }
+
+    private DateTimeOffset? NextThresholdAt(WorkingSchedule schedule)
+    {
+        if (IsBreached || SegmentStartedAt is not { } segment)
+            return null;
+        foreach (var (percent, done) in new[] { (75L, Warned75), (90L, Warned90) })
+        {
+            if (done)
+                continue;
+            var thresholdMinutes = ((TargetMinutes * percent) + 99) / 100;
+            return schedule.AddBusinessMinutes(segment, Math.Max(0, thresholdMinutes - ElapsedBeforeSegmentMinutes));
+        }
+
+        return DueAt;
+    }
+}

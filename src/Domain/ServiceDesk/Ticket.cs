@@ -1,0 +1,521 @@
+using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.ServiceLevels;
+
+namespace ServiceDesk.Domain.ServiceDesk;
+
+/// <summary>
+/// An incident or a service request: the state machine of domain.md section 4, its two SLA clocks, and a history
+/// line for every change. Every state change goes through a method named after the business action, which
+/// refuses moves the current state does not allow.
+/// </summary>
+public sealed class Ticket : Entity, IHasDomainEvents
+{
+    public const int SummaryMaxLength = 200;
+    public const int DescriptionMaxLength = 8000;
+    public const int ReasonMaxLength = 2000;
+    public const int MaxEscalationLevel = 3;
+
+    /// <summary>A resolved ticket closes itself this long after resolution unless the customer reopens it.</summary>
+    public static readonly TimeSpan AutoCloseAfter = TimeSpan.FromDays(3);
+
+    private readonly List<DomainEvent> _events = [];
+    private readonly List<TicketHistoryEntry> _newHistory = [];
+    private readonly List<TicketComment> _newComments = [];
+
+    private Ticket()
+    {
+        Number = Summary = Description = ServiceLevelCode = AssignmentGroup = string.Empty;
+        Contact = new TicketContact(string.Empty, null, null);
+        Response = null!;
+        Resolution = null!;
+    }
+
+    private Ticket(Guid id, string number, TicketKind kind, TicketCategory category, Guid customerId, string? productCode, string? productLineCode,
+        string summary, string description, Impact impact, Urgency urgency, Channel channel, TicketContact contact, string? externalReference,
+        string assignmentGroup, DateTimeOffset openedAt, SlaContext sla)
+    {
+        Id = id;
+        Number = number;
+        Kind = kind;
+        Category = category;
+        CustomerId = customerId;
+        ProductCode = productCode;
+        ProductLineCode = productLineCode;
+        Summary = Guard.Required(summary, "summary", SummaryMaxLength);
+        Description = Guard.Required(description, "description", DescriptionMaxLength);
+        Impact = impact;
+        Urgency = urgency;
+        Priority = DerivePriority(category, impact, urgency);
+        Channel = channel;
+        Contact = contact;
+        ExternalReference = externalReference;
+        AssignmentGroup = assignmentGroup;
+        EscalationLevel = 1;
+        Status = TicketStatus.New;
+        OpenedAt = openedAt;
+        LastChangedAt = openedAt;
+        ServiceLevelCode = sla.Level.Code;
+
+        var target = sla.Level.TargetFor(Priority);
+        Response = SlaClock.Start(SlaClockKind.Response, sla.Level.EffectiveResponseCalendarCode, target.ResponseMinutes, openedAt, sla.ResponseSchedule);
+        Resolution = SlaClock.Start(SlaClockKind.Resolution, sla.Level.CalendarCode, target.ResolutionMinutes, openedAt, sla.ResolutionSchedule);
+        UpdateNextBreach();
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Number { get; private set; }
+
+    public TicketKind Kind { get; private set; }
+
+    public TicketCategory Category { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    public string? ProductCode { get; private set; }
+
+    public string? ProductLineCode { get; private set; }
+
+    public string ServiceLevelCode { get; private set; }
+
+    public string Summary { get; private set; }
+
+    public string Description { get; private set; }
+
+    public Impact Impact { get; private set; }
+
+    public Urgency Urgency { get; private set; }
+
+    public Priority Priority { get; private set; }
+
+    public Channel Channel { get; private set; }
+
+    public TicketContact Contact { get; private set; }
+
+    public string? ExternalReference { get; private set; }
+
+    public TicketStatus Status { get; private set; }
+
+    public string AssignmentGroup { get; private set; }
+
+    public string? Assignee { get; private set; }
+
+    public int EscalationLevel { get; private set; }
+
+    public string? HoldReason { get; private set; }
+
+    public string? ResolutionCode { get; private set; }
+
+    public string? ResolutionNotes { get; private set; }
+
+    public int ReopenCount { get; private set; }
+
+    public DateTimeOffset OpenedAt { get; private set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>When a resolved ticket closes itself; null unless resolved.</summary>
+    public DateTimeOffset? AutoCloseAt { get; private set; }
+
+    public DateTimeOffset LastChangedAt { get; private set; }
+
+    public SlaClock Response { get; private set; }
+
+    public SlaClock Resolution { get; private set; }
+
+    /// <summary>The earliest due time of a clock still counting: what the work queue sorts by.</summary>
+    public DateTimeOffset? NextBreachAt { get; private set; }
+
+    /// <summary>The earliest instant the breach monitor or the auto-close must look at this ticket.</summary>
+    public DateTimeOffset? NextCheckAt { get; private set; }
+
+    public long HistoryCount { get; private set; }
+
+    public long CommentCount { get; private set; }
+
+    public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
+
+    public IReadOnlyList<DomainEvent> DomainEvents => _events;
+
+    /// <summary>History lines made since the ticket was loaded (persisted with it).</summary>
+    public IReadOnlyList<TicketHistoryEntry> NewHistory => _newHistory;
+
+    /// <summary>Comments added since the ticket was loaded (persisted with it).</summary>
+    public IReadOnlyList<TicketComment> NewComments => _newComments;
+
+    public void ClearDomainEvents()
+    {
+        _events.Clear();
+        _newHistory.Clear();
+        _newComments.Clear();
+    }
+
+    /// <summary>The desk accepts a ticket: priority from the matrix, clocks started, routed to a group.</summary>
+    public static Ticket Open(
+        string number,
+        TicketKind kind,
+        TicketCategory category,
+        Guid customerId,
+        string? productCode,
+        string? productLineCode,
+        string summary,
+        string description,
+        Impact impact,
+        Urgency urgency,
+        Channel channel,
+        TicketContact contact,
+        string? externalReference,
+        string assignmentGroup,
+        DateTimeOffset openedAt,
+        SlaContext sla,
+        Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (kind == TicketKind.Change)
+            throw new ArgumentOutOfRangeException(nameof(kind), "Changes are not tickets of the desk's incident/request kind.");
+
+        var ticket = new Ticket(Guid.CreateVersion7(openedAt), number, kind, category, customerId, productCode, productLineCode, summary, description,
+            impact, urgency, channel, contact, externalReference, assignmentGroup, openedAt, sla);
+        ticket.Record(openedAt, actor, "created", "status", null, TicketStatus.New.ToString());
+        ticket.Raise("ticket.created", openedAt, new Dictionary<string, object?>
+        {
+            ["kind"] = kind.ToString(),
+            ["priority"] = ticket.Priority.ToString(),
+            ["customerId"] = customerId,
+            ["assignmentGroup"] = assignmentGroup,
+        });
+        return ticket;
+    }
+
+    /// <summary>Complaints are P3 unless impact and urgency say more; everything else follows the matrix.</summary>
+    public static Priority DerivePriority(TicketCategory category, Impact impact, Urgency urgency)
+    {
+        var derived = PriorityMatrix.Derive(impact, urgency);
+        return category == TicketCategory.Complaint && derived > Priority.P3 ? Priority.P3 : derived;
+    }
+
+    public void Assign(string group, string? assignee, Actor actor, DateTimeOffset now)
+    {
+        EnsureOpen("assign");
+        var newGroup = Guard.Required(group, "group", 100);
+        var newAssignee = Guard.Optional(assignee, "assignee", 100);
+        ChangeAssignment(newGroup, newAssignee, actor, now);
+        if (Status == TicketStatus.New)
+            ChangeStatus(TicketStatus.Assigned, actor, now);
+        Touched(now);
+    }
+
+    /// <summary>Work starts: the first move to InProgress with a person on it acknowledges the ticket.</summary>
+    public void Start(Actor actor, DateTimeOffset now, SlaContext sla)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(sla);
+        if (Status != TicketStatus.Assigned)
+            throw DomainException.IllegalTransition(KindName, Status, "start work on");
+        if (Assignee is null)
+            ChangeAssignment(AssignmentGroup, actor.Name, actor, now);
+        ChangeStatus(TicketStatus.InProgress, actor, now);
+        Acknowledge(now, sla);
+        Touched(now);
+    }
+
+    public void Hold(string reason, Actor actor, DateTimeOffset now, SlaContext sla)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        if (Status != TicketStatus.InProgress)
+            throw DomainException.IllegalTransition(KindName, Status, "put on hold");
+        HoldReason = Guard.Required(reason, "reason", ReasonMaxLength);
+        ChangeStatus(TicketStatus.OnHold, actor, now, HoldReason);
+        Resolution.Pause(now, sla.ResolutionSchedule);
+        Touched(now);
+    }
+
+    public void Resume(Actor actor, DateTimeOffset now, SlaContext sla)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        if (Status != TicketStatus.OnHold)
+            throw DomainException.IllegalTransition(KindName, Status, "resume");
+        HoldReason = null;
+        ChangeStatus(TicketStatus.InProgress, actor, now);
+        Resolution.Resume(now, sla.ResolutionSchedule);
+        Touched(now);
+    }
+
+    public void Resolve(string resolutionCode, string notes, Actor actor, DateTimeOffset now, SlaContext sla)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        if (Status != TicketStatus.InProgress)
+            throw DomainException.IllegalTransition(KindName, Status, "resolve");
+        ResolutionCode = Guard.Required(resolutionCode, "resolutionCode", 50);
+        ResolutionNotes = Guard.Required(notes, "notes", ReasonMaxLength);
+        ChangeStatus(TicketStatus.Resolved, actor, now, $"{ResolutionCode}: {ResolutionNotes}");
+        Resolution.Stop(now, sla.ResolutionSchedule);
+        ResolvedAt = now;
+        AutoCloseAt = now + AutoCloseAfter;
+        Raise("ticket.resolved", now, new Dictionary<string, object?> { ["resolutionCode"] = ResolutionCode });
+        Touched(now);
+    }
+
+    /// <summary>The customer confirms the resolution (or the auto-close does).</summary>
+    public void Close(Actor actor, DateTimeOffset now)
+    {
+        if (Status != TicketStatus.Resolved)
+            throw DomainException.IllegalTransition(KindName, Status, "close");
+        ChangeStatus(TicketStatus.Closed, actor, now);
+        ClosedAt = now;
+        AutoCloseAt = null;
+        Touched(now);
+    }
+
+    /// <summary>The customer says it is not fixed: back to work, the resolution clock continues where it stopped.</summary>
+    public void Reopen(string reason, Actor actor, DateTimeOffset now, SlaContext sla)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        if (Status != TicketStatus.Resolved)
+            throw DomainException.IllegalTransition(KindName, Status, "reopen");
+        var why = Guard.Required(reason, "reason", ReasonMaxLength);
+        ReopenCount++;
+        ChangeStatus(TicketStatus.InProgress, actor, now, why);
+        ResolvedAt = null;
+        AutoCloseAt = null;
+        ResolutionCode = null;
+        ResolutionNotes = null;
+        Resolution.Restart(now, sla.ResolutionSchedule);
+        Touched(now);
+    }
+
+    public void Cancel(string reason, Actor actor, DateTimeOffset now, SlaContext sla)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        if (!IsOpen)
+            throw DomainException.IllegalTransition(KindName, Status, "cancel");
+        var why = Guard.Required(reason, "reason", ReasonMaxLength);
+        ChangeStatus(TicketStatus.Cancelled, actor, now, why);
+        Response.Stop(now, sla.ResponseSchedule);
+        Resolution.Stop(now, sla.ResolutionSchedule);
+        ClosedAt = now;
+        Touched(now);
+    }
+
+    /// <summary>Functional (to another group) and/or hierarchical (a higher support level) escalation.</summary>
+    public void Escalate(int? level, string? group, string reason, Actor actor, DateTimeOffset now)
+    {
+        EnsureOpen("escalate");
+        var why = Guard.Required(reason, "reason", ReasonMaxLength);
+        if (level is null && string.IsNullOrWhiteSpace(group))
+            throw DomainException.Invalid("level", "Name a higher 'level' (hierarchical) or another 'group' (functional) to escalate to.");
+        if (level is { } newLevel)
+        {
+            if (newLevel <= EscalationLevel || newLevel > MaxEscalationLevel)
+                throw DomainException.Invalid("level", $"'level' must be above the current level {EscalationLevel} and at most {MaxEscalationLevel}.");
+            Record(now, actor, "escalated", "escalationLevel", EscalationLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), newLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), why);
+            EscalationLevel = newLevel;
+        }
+
+        if (!string.IsNullOrWhiteSpace(group))
+            ChangeAssignment(Guard.Required(group, "group", 100), null, actor, now);
+        RaiseUpdated(now, "escalated");
+        Touched(now);
+    }
+
+    /// <summary>Edits; a new impact or urgency re-derives the priority and re-targets both clocks.</summary>
+    public void UpdateDetails(string summary, string description, Impact impact, Urgency urgency, TicketCategory category, Actor actor, DateTimeOffset now, SlaContext sla)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        EnsureNotFinal("edit");
+        SetField("summary", Summary, Guard.Required(summary, "summary", SummaryMaxLength), v => Summary = v, actor, now);
+        SetField("description", Description, Guard.Required(description, "description", DescriptionMaxLength), v => Description = v, actor, now);
+        SetField("impact", Impact, impact, v => Impact = v, actor, now);
+        SetField("urgency", Urgency, urgency, v => Urgency = v, actor, now);
+        SetField("category", Category, category, v => Category = v, actor, now);
+
+        var priority = DerivePriority(Category, Impact, Urgency);
+        if (priority != Priority)
+        {
+            Record(now, actor, "priority", "priority", Priority.ToString(), priority.ToString());
+            Priority = priority;
+            var target = sla.Level.TargetFor(priority);
+            Response.Retarget(target.ResponseMinutes, now, sla.ResponseSchedule);
+            Resolution.Retarget(target.ResolutionMinutes, now, sla.ResolutionSchedule);
+            RaiseUpdated(now, "priority");
+        }
+
+        Touched(now);
+    }
+
+    public TicketComment AddComment(string body, CommentVisibility visibility, Actor actor, DateTimeOffset now, SlaContext sla)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(sla);
+        if (actor.IsCustomer && visibility == CommentVisibility.Internal)
+            throw new DomainException("forbidden-visibility", "Customers can only write public comments.", DomainErrorKind.Unprocessable, "visibility");
+        var comment = new TicketComment(Id, ++CommentCount, now, actor.Name, Guard.Required(body, "body", TicketComment.BodyMaxLength), visibility);
+        _newComments.Add(comment);
+        Record(now, actor, "comment", "comments", null, visibility == CommentVisibility.Public ? "public" : "internal", visibility == CommentVisibility.Internal);
+
+        // The first public reply from the provider to the customer is a first response.
+        if (!actor.IsCustomer && visibility == CommentVisibility.Public && IsOpen)
+            Acknowledge(now, sla);
+        Touched(now);
+        return comment;
+    }
+
+    /// <summary>
+    /// The breach monitor's look at the ticket: thresholds crossed since the last look become sla.warning /
+    /// sla.breached events (each once per clock); the resolution clock at 75% and 90% escalates hierarchically;
+    /// a resolved ticket past its auto-close time is closed.
+    /// </summary>
+    public void CheckSla(DateTimeOffset now, SlaContext sla, bool autoEscalate = true)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        foreach (var clock in new[] { Response, Resolution })
+        {
+            foreach (var threshold in clock.Evaluate(now, sla.ScheduleFor(clock.Kind)))
+            {
+                var data = new Dictionary<string, object?>
+                {
+                    ["clock"] = clock.Kind.ToString(),
+                    ["percentage"] = (int)threshold,
+                    ["dueAt"] = threshold == SlaThreshold.Breached ? clock.BreachedAt : clock.DueAt,
+                    ["priority"] = Priority.ToString(),
+                };
+                Raise(threshold == SlaThreshold.Breached ? "sla.breached" : "sla.warning", now, data);
+                Record(now, Actor.System, threshold == SlaThreshold.Breached ? "sla-breached" : "sla-warning", clock.Kind.ToString().ToLowerInvariant(), null, $"{(int)threshold}%");
+
+                if (autoEscalate && clock.Kind == SlaClockKind.Resolution && IsOpen)
+                {
+                    var level = threshold switch
+                    {
+                        SlaThreshold.Warning75 => 2,
+                        SlaThreshold.Warning90 => 3,
+                        _ => 0,
+                    };
+                    if (level > EscalationLevel)
+                    {
+                        Record(now, Actor.System, "escalated", "escalationLevel", EscalationLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), level.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Resolution clock at {(int)threshold}%");
+                        EscalationLevel = level;
+                        RaiseUpdated(now, "escalated");
+                    }
+                }
+            }
+        }
+
+        if (Status == TicketStatus.Resolved && AutoCloseAt is { } closeAt && now >= closeAt)
+            Close(Actor.System, now);
+
+        Touched(now);
+    }
+
+    /// <summary>A clock's calendar and schedule by kind, for read models.</summary>
+    public SlaClock Clock(SlaClockKind kind) => kind == SlaClockKind.Response ? Response : Resolution;
+
+    private string KindName => Kind == TicketKind.Incident ? "incident" : "service request";
+
+    private void Acknowledge(DateTimeOffset now, SlaContext sla)
+    {
+        if (AcknowledgedAt is not null)
+            return;
+        AcknowledgedAt = now;
+        Response.Stop(now, sla.ResponseSchedule);
+    }
+
+    private void EnsureOpen(string action)
+    {
+        if (!IsOpen)
+            throw DomainException.IllegalTransition(KindName, Status, action);
+    }
+
+    private void EnsureNotFinal(string action)
+    {
+        if (Status is TicketStatus.Closed or TicketStatus.Cancelled)
+            throw DomainException.IllegalTransition(KindName, Status, action);
+    }
+
+    private void ChangeStatus(TicketStatus status, Actor actor, DateTimeOffset now, string? note = null)
+    {
+        Record(now, actor, "status", "status", Status.ToString(), status.ToString(), note);
+        Status = status;
+        RaiseUpdated(now, "status");
+    }
+
+    private void ChangeAssignment(string group, string? assignee, Actor actor, DateTimeOffset now)
+    {
+        if (group != AssignmentGroup)
+        {
+            Record(now, actor, "assignment", "assignmentGroup", AssignmentGroup, group);
+            AssignmentGroup = group;
+        }
+
+        if (assignee != Assignee)
+        {
+            Record(now, actor, "assignment", "assignee", Assignee, assignee);
+            Assignee = assignee;
+        }
+
+        RaiseUpdated(now, "assignment");
+    }
+
+    private void SetField<T>(string field, T current, T value, Action<T> set, Actor actor, DateTimeOffset now)
+    {
+        if (EqualityComparer<T>.Default.Equals(current, value))
+            return;
+        Record(now, actor, "updated", field, current?.ToString(), value?.ToString());
+        set(value);
+        RaiseUpdated(now, field);
+    }
+
+    private void Record(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue, string? note)
+    {
+        var value = note is null ? newValue : $"{newValue} ({note})";
+        Record(at, actor, action, field, oldValue, value);
+    }
+
+    private void Record(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue, bool isInternal = false) =>
+        _newHistory.Add(new TicketHistoryEntry(Id, ++HistoryCount, at, actor.Name, action, field, oldValue, newValue, isInternal));
+
+    private void Raise(string type, DateTimeOffset at, IReadOnlyDictionary<string, object?> data) =>
+        _events.Add(new DomainEvent(type, Number, at, data));
+
+    /// <summary>One ticket.updated per change set: the fields that changed are listed in it.</summary>
+    private void RaiseUpdated(DateTimeOffset at, string what)
+    {
+        var existing = _events.FindIndex(e => e.Type == "ticket.updated");
+        if (existing >= 0)
+        {
+            var changes = (List<string>)_events[existing].Data["changes"]!;
+            if (!changes.Contains(what))
+                changes.Add(what);
+            return;
+        }
+
+        _events.Add(new DomainEvent("ticket.updated", Number, at, new Dictionary<string, object?> { ["changes"] = new List<string> { what }, ["status"] = null }));
+    }
+
+    /// <summary>Every change stamps the ticket (so its version moves) and refreshes what the queue and monitor read.</summary>
+    private void Touched(DateTimeOffset now)
+    {
+        LastChangedAt = now;
+        UpdateNextBreach();
+        var updated = _events.FindIndex(e => e.Type == "ticket.updated");
+        if (updated >= 0)
+        {
+            var data = new Dictionary<string, object?>(_events[updated].Data) { ["status"] = Status.ToString() };
+            _events[updated] = _events[updated] with { Data = data };
+        }
+    }
+
+    private void UpdateNextBreach()
+    {
+        DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+        NextBreachAt = Earliest(
+            Response.IsCounting && !Response.IsBreached ? Response.DueAt : null,
+            Resolution.IsCounting && !Resolution.IsBreached ? Resolution.DueAt : null);
+        NextCheckAt = Earliest(Earliest(Response.NextCheckAt, Resolution.NextCheckAt), AutoCloseAt);
+    }
+}
