@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
+using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Infrastructure.Customers;
+using ServiceDesk.Infrastructure.ServiceDesk;
 using ServiceDesk.Infrastructure.Integrations;
 using ServiceDesk.Infrastructure.Persistence;
 using ServiceDesk.Infrastructure.Persistence.Providers;
@@ -51,6 +53,13 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyStore>();
         services.AddScoped<IApiKeyStore>(sp => sp.GetRequiredService<ApiKeyStore>());
         services.AddScoped<IApiKeyCache>(sp => sp.GetRequiredService<ApiKeyStore>());
+
+        services.AddScoped<ITicketNumbers, TicketNumbers>();
+        services.AddScoped<CachedReferenceData>();
+        services.AddScoped<ISlaContexts>(sp => sp.GetRequiredService<CachedReferenceData>());
+        services.AddScoped<IAssignmentGroups>(sp => sp.GetRequiredService<CachedReferenceData>());
+        services.AddSingleton<SlaMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return services;

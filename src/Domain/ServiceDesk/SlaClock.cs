@@ -68,7 +68,7 @@ public sealed class SlaClock
     /// <summary>Business minutes spent paused (they do not count against the target).</summary>
     public long PausedMinutes { get; private set; }
 
-    /// <summary>When the target runs out if the clock keeps counting; null while paused or stopped.</summary>
+    /// <summary>When the target runs out while counting; after a pause or stop, the due time that applied last.</summary>
     public DateTimeOffset? DueAt { get; private set; }
 
     public DateTimeOffset? StoppedAt { get; private set; }
@@ -88,17 +88,15 @@ public sealed class SlaClock
 
     public bool IsStopped => StoppedAt is not null;
 
-    public SlaClockState State =>
-        IsBreached ? SlaClockState.Breached
-        : IsStopped ? SlaClockState.Met
-        : PausedAt is not null ? SlaClockState.Paused
-        : SlaClockState.Running;
+    /// <summary>Stored (not derived on read) so lists can filter and project it in SQL.</summary>
+    public SlaClockState State { get; private set; }
 
     public static SlaClock Start(SlaClockKind kind, string calendarCode, int targetMinutes, DateTimeOffset at, WorkingSchedule schedule)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(targetMinutes);
         var clock = new SlaClock(kind, calendarCode, targetMinutes, at) { SegmentStartedAt = at };
         clock.Reschedule(schedule);
+        clock.Refresh();
         return clock;
     }
 
@@ -119,11 +117,9 @@ public sealed class SlaClock
     public DateTimeOffset? ProjectedDueAt(DateTimeOffset now, WorkingSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        if (DueAt is { } due)
-            return due;
         if (PausedAt is not null && !IsStopped)
             return schedule.AddBusinessMinutes(now, Math.Max(0, TargetMinutes - ElapsedBeforeSegmentMinutes));
-        return null;
+        return DueAt;
     }
 
     public void Pause(DateTimeOffset at, WorkingSchedule schedule)
@@ -132,6 +128,7 @@ public sealed class SlaClock
             return;
         CloseSegment(at, schedule);
         PausedAt = at;
+        Refresh();
     }
 
     public void Resume(DateTimeOffset at, WorkingSchedule schedule)
@@ -143,6 +140,7 @@ public sealed class SlaClock
         PausedAt = null;
         SegmentStartedAt = at;
         Reschedule(schedule);
+        Refresh();
     }
 
     /// <summary>Stops the clock (acknowledged, resolved): met unless the target was already used up.</summary>
@@ -157,14 +155,16 @@ public sealed class SlaClock
             PausedAt = null;
         }
 
-        var due = DueAt;
+        var due = IsCounting ? DueAt : null;
         if (IsCounting)
             CloseSegment(at, schedule);
         if (!IsBreached && due is { } d && at > d)
             MarkBreached(d);
+        else if (!IsBreached && due is null && ElapsedBeforeSegmentMinutes > TargetMinutes)
+            MarkBreached(at);
         StoppedAt = at;
         NextCheckAt = null;
-        DueAt = null;
+        Refresh();
     }
 
     /// <summary>Reopen: counting resumes from the elapsed time kept; a breach stays a breach.</summary>
@@ -175,6 +175,7 @@ public sealed class SlaClock
         StoppedAt = null;
         SegmentStartedAt = at;
         Reschedule(schedule);
+        Refresh();
     }
 
     /// <summary>A priority change: same start and elapsed time, the new target. A met or breached clock keeps its outcome.</summary>
@@ -189,6 +190,8 @@ public sealed class SlaClock
             Reschedule(schedule);
             Evaluate(now, schedule);
         }
+
+        Refresh();
     }
 
     /// <summary>
@@ -222,6 +225,7 @@ public sealed class SlaClock
         }
 
         NextCheckAt = NextThresholdAt(schedule);
+        Refresh();
         return crossed;
     }
 
@@ -233,9 +237,14 @@ public sealed class SlaClock
         ArgumentNullException.ThrowIfNull(schedule);
         ElapsedBeforeSegmentMinutes += schedule.BusinessMinutesBetween(SegmentStartedAt!.Value, at);
         SegmentStartedAt = null;
-        DueAt = null;
         NextCheckAt = null;
     }
+
+    private void Refresh() =>
+        State = IsBreached ? SlaClockState.Breached
+            : IsStopped ? SlaClockState.Met
+            : PausedAt is not null ? SlaClockState.Paused
+            : SlaClockState.Running;
 
     private void MarkBreached(DateTimeOffset at)
     {

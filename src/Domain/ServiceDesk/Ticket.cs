@@ -130,12 +130,24 @@ public sealed class Ticket : Entity, IHasDomainEvents
     /// <summary>The earliest due time of a clock still counting: what the work queue sorts by.</summary>
     public DateTimeOffset? NextBreachAt { get; private set; }
 
+    /// <summary>
+    /// The work queue's sort key: the earliest due time of a clock still counting (a breached one, already past,
+    /// sorts first), or <see cref="NotDue"/> when no clock counts. Stored so the queue is an index scan.
+    /// </summary>
+    public DateTimeOffset QueueDueAt { get; private set; }
+
+    /// <summary>Stored copy of <see cref="IsOpen"/> for the queue's index.</summary>
+    public bool IsOpenFlag { get; private set; }
+
     /// <summary>The earliest instant the breach monitor or the auto-close must look at this ticket.</summary>
     public DateTimeOffset? NextCheckAt { get; private set; }
 
     public long HistoryCount { get; private set; }
 
     public long CommentCount { get; private set; }
+
+    /// <summary>Queue key of tickets whose clocks are all stopped or paused: after every real due time.</summary>
+    public static readonly DateTimeOffset NotDue = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
 
@@ -517,5 +529,9 @@ public sealed class Ticket : Entity, IHasDomainEvents
             Response.IsCounting && !Response.IsBreached ? Response.DueAt : null,
             Resolution.IsCounting && !Resolution.IsBreached ? Resolution.DueAt : null);
         NextCheckAt = Earliest(Earliest(Response.NextCheckAt, Resolution.NextCheckAt), AutoCloseAt);
+        IsOpenFlag = IsOpen;
+        QueueDueAt = IsOpenFlag
+            ? Earliest(Response.IsCounting ? Response.DueAt : null, Resolution.IsCounting ? Resolution.DueAt : null) ?? NotDue
+            : NotDue;
     }
 }

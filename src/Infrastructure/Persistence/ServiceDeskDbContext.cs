@@ -1,10 +1,14 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Integrations;
+using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
+using ServiceDesk.Infrastructure.Persistence.Outbox;
 
 namespace ServiceDesk.Infrastructure.Persistence;
 
@@ -26,16 +30,42 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
-    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+
+    public DbSet<TicketHistoryEntry> TicketHistory => Set<TicketHistoryEntry>();
+
+    public DbSet<AssignmentGroup> AssignmentGroups => Set<AssignmentGroup>();
+
+    public DbSet<Change> Changes => Set<Change>();
+
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
+        var raised = CollectDomainOutput();
         BumpVersions();
-        return base.SaveChangesAsync(cancellationToken);
+        var result = await base.SaveChangesAsync(cancellationToken);
+        foreach (var aggregate in raised)
+            aggregate.ClearDomainEvents();
+        return result;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        var raised = CollectDomainOutput();
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var result = base.SaveChanges(acceptAllChangesOnSuccess);
+        foreach (var aggregate in raised)
+            aggregate.ClearDomainEvents();
+        return result;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -46,6 +76,31 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
         // Every aggregate's Version is its optimistic-concurrency token (and its ETag).
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
             modelBuilder.Entity(entityType.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+    }
+
+    /// <summary>
+    /// Domain events become outbox rows, and a ticket's new history lines and comments become rows, all in the
+    /// same save (one transaction) as the change that produced them.
+    /// </summary>
+    private List<IHasDomainEvents> CollectDomainOutput()
+    {
+        var aggregates = ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).ToList();
+        foreach (var aggregate in aggregates)
+        {
+            foreach (var e in aggregate.DomainEvents)
+            {
+                var data = new Dictionary<string, object?>(e.Data) { ["number"] = e.Number };
+                OutboxMessages.Add(new OutboxMessage(Guid.CreateVersion7(e.OccurredAt), e.Type, e.Number, e.OccurredAt, JsonSerializer.Serialize(data, EventJson)));
+            }
+
+            if (aggregate is Ticket ticket)
+            {
+                TicketHistory.AddRange(ticket.NewHistory);
+                TicketComments.AddRange(ticket.NewComments);
+            }
+        }
+
+        return aggregates;
     }
 
     /// <summary>Each modified aggregate gets a new version; the UPDATE is conditional on the version it was read with.</summary>

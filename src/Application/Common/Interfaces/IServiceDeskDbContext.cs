@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Integrations;
+using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 
 namespace ServiceDesk.Application.Common.Interfaces;
@@ -20,6 +22,16 @@ public interface IServiceDeskDbContext
     DbSet<Customer> Customers { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<Ticket> Tickets { get; }
+
+    DbSet<TicketComment> TicketComments { get; }
+
+    DbSet<TicketHistoryEntry> TicketHistory { get; }
+
+    DbSet<AssignmentGroup> AssignmentGroups { get; }
+
+    DbSet<Change> Changes { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

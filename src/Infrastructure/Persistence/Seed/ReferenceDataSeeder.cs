@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 
 namespace ServiceDesk.Infrastructure.Persistence.Seed;
@@ -14,6 +15,7 @@ internal sealed class ReferenceDataSeeder(ServiceDeskDbContext db)
     {
         await SeedCatalogAsync(cancellationToken);
         await SeedServiceLevelsAsync(cancellationToken);
+        await SeedAssignmentGroupsAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -69,5 +71,28 @@ internal sealed class ReferenceDataSeeder(ServiceDeskDbContext db)
                 level.OnSiteArrivalMinutes,
                 level.Targets.Select(t => new ServiceTarget(Enum.Parse<Priority>(t.Key), t.Value.ResponseMinutes, t.Value.ResolutionMinutes))));
         }
+    }
+
+    /// <summary>The groups the desk routes to: the product's series decides (domain.md section 3).</summary>
+    private static readonly (string Name, string Description, string[] Series)[] Groups =
+    [
+        (AssignmentGroup.Triage, "First-line triage: tickets with no product, or none a group serves.", []),
+        ("End-User Computing", "Desktops, endpoints, remote and on-site user support.", ["OPS-SD"]),
+        ("Data Center", "Facility, power, cooling and data center operations.", ["OPS-DC"]),
+        ("Infrastructure", "Servers, storage and networks.", ["OPS-INF"]),
+        ("Application Support", "Business applications, middleware and databases.", ["OPS-APP"]),
+        ("Hardware Maintenance", "Break-fix and spare parts for hardware under maintenance.", ["MNT-HW"]),
+        ("Software Maintenance", "Patches, upgrades and vendor software support.", ["MNT-SW"]),
+        ("Field Services", "Preventive maintenance and on-site inspections.", ["MNT-PM"]),
+        ("Consulting", "Planning, architecture and ITSM consulting engagements.", ["CON-PLAN", "CON-ITSM"]),
+        ("Security Operations", "Security assessment, monitoring and special assurance.", ["SEC-AS", "SEC-OPS", "SEC-GUA"]),
+        ("Tooling", "Monitoring and ITSM platforms.", ["TOOL-MON", "TOOL-ITSM"]),
+    ];
+
+    private async Task SeedAssignmentGroupsAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.AssignmentGroups.Select(g => g.Name).ToHashSetAsync(cancellationToken);
+        foreach (var (name, description, series) in Groups.Where(g => !existing.Contains(g.Name)))
+            db.AssignmentGroups.Add(new AssignmentGroup(name, description, series));
     }
 }

@@ -1,0 +1,25 @@
+using Riok.Mapperly.Abstractions;
+using ServiceDesk.Domain.ServiceDesk;
+
+namespace ServiceDesk.Application.Incidents;
+
+/// <summary>Compile-time generated ticket mappings: in memory after a write, and as SQL projections for reads.</summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
+public static partial class TicketMapper
+{
+    [MapProperty(nameof(Ticket.ServiceLevelCode), nameof(TicketResponse.ServiceLevel))]
+    [MapProperty("Response.DueAt", nameof(TicketResponse.ResponseDueAt))]
+    [MapProperty("Resolution.DueAt", nameof(TicketResponse.ResolutionDueAt))]
+    [MapProperty("Response.State", nameof(TicketResponse.ResponseState))]
+    [MapProperty("Resolution.State", nameof(TicketResponse.ResolutionState))]
+    [MapperIgnoreTarget(nameof(TicketResponse.ETag))]
+    public static partial TicketResponse ToResponse(this Ticket ticket);
+
+    public static partial IQueryable<TicketResponse> ProjectToResponse(this IQueryable<Ticket> tickets);
+
+    public static partial CommentResponse ToResponse(this TicketComment comment);
+
+    public static partial IQueryable<CommentResponse> ProjectToResponse(this IQueryable<TicketComment> comments);
+
+    public static partial IQueryable<HistoryResponse> ProjectToResponse(this IQueryable<TicketHistoryEntry> history);
+}

@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServiceDesk.Domain.Changes;
+using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Customers;
+using ServiceDesk.Domain.ServiceDesk;
+using ServiceDesk.Infrastructure.Persistence.Outbox;
+
+namespace ServiceDesk.Infrastructure.Persistence.Configurations;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> builder)
+    {
+        builder.ToTable("Tickets");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Number).HasMaxLength(16);
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Category).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Priority).HasConversion<string>().HasMaxLength(2);
+        builder.Property(t => t.Impact).HasConversion<string>().HasMaxLength(8);
+        builder.Property(t => t.Urgency).HasConversion<string>().HasMaxLength(8);
+        builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.ProductCode).HasMaxLength(Guard.MaxCodeLength);
+        builder.Property(t => t.ProductLineCode).HasMaxLength(Guard.MaxCodeLength);
+        builder.Property(t => t.ServiceLevelCode).HasMaxLength(Guard.MaxCodeLength);
+        builder.Property(t => t.Summary).HasMaxLength(Ticket.SummaryMaxLength);
+        builder.Property(t => t.Description).HasMaxLength(Ticket.DescriptionMaxLength);
+        builder.Property(t => t.ExternalReference).HasMaxLength(100);
+        builder.Property(t => t.AssignmentGroup).HasMaxLength(AssignmentGroup.NameMaxLength);
+        builder.Property(t => t.Assignee).HasMaxLength(100);
+        builder.Property(t => t.HoldReason).HasMaxLength(Ticket.ReasonMaxLength);
+        builder.Property(t => t.ResolutionCode).HasMaxLength(50);
+        builder.Property(t => t.ResolutionNotes).HasMaxLength(Ticket.ReasonMaxLength);
+        builder.ComplexProperty(t => t.Contact, contact =>
+        {
+            contact.Property(c => c.Name).HasColumnName("ContactName").HasMaxLength(200);
+            contact.Property(c => c.Email).HasColumnName("ContactEmail").HasMaxLength(200);
+            contact.Property(c => c.Phone).HasColumnName("ContactPhone").HasMaxLength(50);
+        });
+        builder.OwnsOne(t => t.Response, clock => ConfigureClock(clock, "Response"));
+        builder.OwnsOne(t => t.Resolution, clock => ConfigureClock(clock, "Resolution"));
+        builder.Navigation(t => t.Response).IsRequired();
+        builder.Navigation(t => t.Resolution).IsRequired();
+        builder.Ignore(t => t.IsOpen);
+        builder.Ignore(t => t.DomainEvents);
+        builder.Ignore(t => t.NewHistory);
+        builder.Ignore(t => t.NewComments);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasIndex(t => t.Number).IsUnique();
+        // Lists: newest first per kind, optionally per customer / status / group; keyset on (OpenedAt, Number).
+        builder.HasIndex(t => new { t.Kind, t.OpenedAt, t.Number });
+        builder.HasIndex(t => new { t.CustomerId, t.Kind, t.OpenedAt });
+        builder.HasIndex(t => new { t.Kind, t.Status, t.OpenedAt });
+        builder.HasIndex(t => new { t.AssignmentGroup, t.OpenedAt });
+        builder.HasIndex(t => t.ExternalReference);
+        // The work queue: open tickets, soonest due first.
+        builder.HasIndex(t => new { t.IsOpenFlag, t.QueueDueAt, t.Number });
+        // The breach monitor reads only tickets with something due.
+        builder.HasIndex(t => t.NextCheckAt);
+    }
+
+    private static void ConfigureClock(OwnedNavigationBuilder<Ticket, SlaClock> clock, string prefix)
+    {
+        clock.Property(c => c.Kind).HasColumnName(prefix + "Kind").HasConversion<string>().HasMaxLength(16);
+        clock.Property(c => c.State).HasColumnName(prefix + "State").HasConversion<string>().HasMaxLength(16);
+        clock.Property(c => c.CalendarCode).HasColumnName(prefix + "CalendarCode").HasMaxLength(Guard.MaxCodeLength);
+        clock.Property(c => c.TargetMinutes).HasColumnName(prefix + "TargetMinutes");
+        clock.Property(c => c.StartedAt).HasColumnName(prefix + "StartedAt");
+        clock.Property(c => c.ElapsedBeforeSegmentMinutes).HasColumnName(prefix + "ElapsedBeforeSegmentMinutes");
+        clock.Property(c => c.SegmentStartedAt).HasColumnName(prefix + "SegmentStartedAt");
+        clock.Property(c => c.PausedAt).HasColumnName(prefix + "PausedAt");
+        clock.Property(c => c.PausedMinutes).HasColumnName(prefix + "PausedMinutes");
+        clock.Property(c => c.DueAt).HasColumnName(prefix + "DueAt");
+        clock.Property(c => c.StoppedAt).HasColumnName(prefix + "StoppedAt");
+        clock.Property(c => c.IsBreached).HasColumnName(prefix + "IsBreached");
+        clock.Property(c => c.BreachedAt).HasColumnName(prefix + "BreachedAt");
+        clock.Property(c => c.Warned75).HasColumnName(prefix + "Warned75");
+        clock.Property(c => c.Warned90).HasColumnName(prefix + "Warned90");
+        clock.Property(c => c.NextCheckAt).HasColumnName(prefix + "NextCheckAt");
+        clock.Ignore(c => c.IsCounting);
+        clock.Ignore(c => c.IsStopped);
+    }
+}
+
+internal sealed class TicketCommentConfiguration : IEntityTypeConfiguration<TicketComment>
+{
+    public void Configure(EntityTypeBuilder<TicketComment> builder)
+    {
+        builder.ToTable("TicketComments");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Author).HasMaxLength(200);
+        builder.Property(c => c.Body).HasMaxLength(TicketComment.BodyMaxLength);
+        builder.Property(c => c.Visibility).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.TicketId, c.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class TicketHistoryConfiguration : IEntityTypeConfiguration<TicketHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<TicketHistoryEntry> builder)
+    {
+        builder.ToTable("TicketHistory");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Actor).HasMaxLength(200);
+        builder.Property(h => h.Action).HasMaxLength(32);
+        builder.Property(h => h.Field).HasMaxLength(64);
+        builder.Property(h => h.OldValue).HasMaxLength(4000);
+        builder.Property(h => h.NewValue).HasMaxLength(4000);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(h => h.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(h => new { h.TicketId, h.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class AssignmentGroupConfiguration : IEntityTypeConfiguration<AssignmentGroup>
+{
+    public void Configure(EntityTypeBuilder<AssignmentGroup> builder)
+    {
+        builder.ToTable("AssignmentGroups");
+        builder.HasKey(g => g.Name);
+        builder.Property(g => g.Name).HasMaxLength(AssignmentGroup.NameMaxLength);
+        builder.Property(g => g.Description).HasMaxLength(500);
+        builder.Property(g => g.SeriesCodes).HasJsonConversion(2000);
+    }
+}
+
+internal sealed class ChangeConfiguration : IEntityTypeConfiguration<Change>
+{
+    public void Configure(EntityTypeBuilder<Change> builder)
+    {
+        builder.ToTable("Changes");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Number).HasMaxLength(16);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Summary).HasMaxLength(Ticket.SummaryMaxLength);
+        builder.Property(c => c.Description).HasMaxLength(Ticket.DescriptionMaxLength);
+        builder.Property(c => c.ExternalReference).HasMaxLength(100);
+        builder.Property(c => c.RequestedBy).HasMaxLength(200);
+        builder.Property(c => c.ProductCodes).HasJsonConversion(2000);
+        builder.Ignore(c => c.DomainEvents);
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.HasIndex(c => new { c.CreatedAt, c.Number });
+        builder.HasIndex(c => c.ExternalReference);
+    }
+}
+
+internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<NumberSequence>
+{
+    public void Configure(EntityTypeBuilder<NumberSequence> builder)
+    {
+        builder.ToTable("NumberSequences");
+        builder.HasKey(s => s.Prefix);
+        builder.Property(s => s.Prefix).HasMaxLength(8);
+        builder.HasData(new NumberSequence("INC"), new NumberSequence("REQ"), new NumberSequence("CHG"), new NumberSequence("PRB"));
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Type).HasMaxLength(64);
+        builder.Property(m => m.Number).HasMaxLength(16);
+        builder.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
+        builder.HasIndex(m => new { m.Number, m.Type });
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("IdempotencyRecords");
+        builder.HasKey(r => new { r.CallerId, r.Key });
+        builder.Property(r => r.CallerId).HasMaxLength(100);
+        builder.Property(r => r.Key).HasMaxLength(200);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.Property(r => r.Location).HasMaxLength(500);
+    }
+}

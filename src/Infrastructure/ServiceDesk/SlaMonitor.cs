@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ServiceDesk.Application.ServiceDesk;
+using ServiceDesk.Infrastructure.Persistence;
+
+namespace ServiceDesk.Infrastructure.ServiceDesk;
+
+/// <summary>
+/// Finds SLA thresholds and breaches without anyone reading the ticket: every <c>Sla:MonitorIntervalSeconds</c>
+/// it looks at the tickets whose next check time has come (an indexed column, never every ticket), lets each
+/// ticket raise its warnings, breaches, automatic escalations and auto-close, and saves them with their outbox
+/// events.
+/// </summary>
+/// <remarks>
+/// Safe on several API instances at once: a ticket is saved conditionally on the version it was read with, so when
+/// two monitors look at the same ticket only the first save wins; the other gets a concurrency conflict and drops
+/// its copy (its events were never written). Events are therefore raised exactly once.
+/// </remarks>
+public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<SlaMonitor> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    public TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Sla:MonitorIntervalSeconds", 30)));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "SLA monitor pass failed; retrying at the next interval.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass: every ticket with a check due by now. Returns how many tickets this instance updated.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var updated = 0;
+        var skip = new HashSet<Guid>();
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+            var slaContexts = scope.ServiceProvider.GetRequiredService<ISlaContexts>();
+
+            var due = await db.Tickets.AsNoTracking()
+                .Where(t => t.NextCheckAt != null && t.NextCheckAt <= now)
+                .OrderBy(t => t.NextCheckAt)
+                .Take(BatchSize + skip.Count)
+                .ToListAsync(cancellationToken);
+            var batch = due.Where(t => !skip.Contains(t.Id)).Take(BatchSize).ToList();
+            if (batch.Count == 0)
+                return updated;
+
+            foreach (var ticket in batch)
+            {
+                skip.Add(ticket.Id);
+                db.ChangeTracker.Clear();
+                db.Attach(ticket);
+                ticket.CheckSla(now, await slaContexts.GetAsync(ticket.ServiceLevelCode, cancellationToken));
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    updated++;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Another instance saved this ticket first and raised its events; a user action that won instead
+                    // leaves NextCheckAt due, so the next pass looks again.
+                }
+            }
+
+            if (batch.Count < BatchSize)
+                return updated;
+        }
+    }
+}

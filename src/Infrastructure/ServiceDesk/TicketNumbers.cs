@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Application.ServiceDesk;
+using ServiceDesk.Domain.ServiceDesk;
+using ServiceDesk.Infrastructure.Persistence;
+
+namespace ServiceDesk.Infrastructure.ServiceDesk;
+
+/// <summary>
+/// Ticket numbers from one counter row per kind, incremented and read in a single atomic statement (the row lock
+/// serialises concurrent intakes). The increment commits on its own, so a number is never handed out twice, even
+/// when the ticket that took it fails to save (that leaves a gap, never a reuse).
+/// </summary>
+internal sealed class TicketNumbers(ServiceDeskDbContext db) : ITicketNumbers
+{
+    public async Task<string> NextAsync(TicketKind kind, CancellationToken cancellationToken)
+    {
+        var prefix = PrefixOf(kind);
+        var sql = db.Database.ProviderName switch
+        {
+            "Microsoft.EntityFrameworkCore.SqlServer" =>
+                "UPDATE [NumberSequences] SET [LastValue] = [LastValue] + 1 OUTPUT inserted.[LastValue] AS [Value] WHERE [Prefix] = {0}",
+            _ => "UPDATE \"NumberSequences\" SET \"LastValue\" = \"LastValue\" + 1 WHERE \"Prefix\" = {0} RETURNING \"LastValue\" AS \"Value\"",
+        };
+        var values = await db.Database.SqlQueryRaw<long>(sql, prefix).ToListAsync(cancellationToken);
+        if (values.Count != 1)
+            throw new InvalidOperationException($"The number sequence '{prefix}' is missing; the database is not migrated.");
+        return Format(prefix, values[0]);
+    }
+
+    public static string PrefixOf(TicketKind kind) => kind switch
+    {
+        TicketKind.Incident => "INC",
+        TicketKind.ServiceRequest => "REQ",
+        _ => "CHG",
+    };
+
+    /// <summary>INC000042: six digits at least, more once a kind passes 999,999.</summary>
+    public static string Format(string prefix, long value) => prefix + value.ToString("D6", CultureInfo.InvariantCulture);
+}
