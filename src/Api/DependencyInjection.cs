@@ -13,6 +13,7 @@ using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Api.Common.Swagger;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Api;
 
@@ -45,14 +46,15 @@ public static class DependencyInjection
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.PropertyNameCaseInsensitive = true;
         options.NumberHandling = JsonNumberHandling.Strict;
+        // The contract spells these in lower camel case (incident, serviceRequest, portal, public, support);
+        // every other enum keeps its PascalCase name (P1, OnHold, Breached).
         options.Converters.Add(new JsonStringEnumConverter<ProductKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        foreach (var converter in LowerCamelEnumConverters)
-            options.Converters.Add(converter);
+        options.Converters.Add(new JsonStringEnumConverter<IntakeType>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<TicketKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<Channel>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<CommentVisibility>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
     }
-
-    /// <summary>Further enums spelled in lower camel case on the wire (ticket kinds, channels, comment visibility) register here.</summary>
-    public static IList<JsonConverter> LowerCamelEnumConverters { get; } = [];
 
     private static void AddServiceDeskAuthentication(this IServiceCollection services, IConfiguration configuration)
     {

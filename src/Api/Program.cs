@@ -1,6 +1,8 @@
 using ServiceDesk.Api;
 using ServiceDesk.Api.Catalog;
+using ServiceDesk.Api.Incidents;
 using ServiceDesk.Api.Integrations;
+using ServiceDesk.Api.ServiceDesk;
 using ServiceDesk.Application;
 using ServiceDesk.Infrastructure;
 using ServiceDesk.Infrastructure.Persistence;
@@ -20,6 +22,8 @@ app.UseApi();
 
 var api = app.MapGroup("/api/v1");
 api.MapCatalogEndpoints();
+api.MapServiceDeskEndpoints();
+api.MapTicketEndpoints();
 api.MapApiKeyEndpoints();
 
 await app.RunAsync();

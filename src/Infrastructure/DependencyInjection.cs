@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<IApiKeyStore>(sp => sp.GetRequiredService<ApiKeyStore>());
         services.AddScoped<IApiKeyCache>(sp => sp.GetRequiredService<ApiKeyStore>());
 
+        services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<ITicketNumbers, TicketNumbers>();
         services.AddScoped<CachedReferenceData>();
         services.AddScoped<ISlaContexts>(sp => sp.GetRequiredService<CachedReferenceData>());

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceDesk.Application.Common.Interfaces;
+
+namespace ServiceDesk.Infrastructure.Persistence;
+
+/// <summary>
+/// Claims keys by inserting their row: the primary key (caller, key) lets exactly one of two concurrent retries
+/// win, on every provider, without locks held across the request.
+/// </summary>
+internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider clock) : IIdempotencyStore
+{
+    public async Task<IdempotencyClaim> ClaimAsync(string callerId, string key, string requestHash, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+        var existing = await FindAsync(db, callerId, key, cancellationToken);
+        if (existing is not null)
+            return Known(existing, requestHash);
+
+        db.IdempotencyRecords.Add(new IdempotencyRecord(callerId, key, requestHash, clock.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new IdempotencyClaim(true, true, null, null, null);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var winner = await FindAsync(db, callerId, key, cancellationToken)
+                ?? throw new InvalidOperationException("The idempotency key could not be claimed.");
+            return Known(winner, requestHash);
+        }
+    }
+
+    public async Task CompleteAsync(string callerId, string key, int statusCode, string? body, string? location, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+        var record = await db.IdempotencyRecords.FirstAsync(r => r.CallerId == callerId && r.Key == key, cancellationToken);
+        record.Complete(statusCode, body, location);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task ReleaseAsync(string callerId, string key, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+        await db.IdempotencyRecords.Where(r => r.CallerId == callerId && r.Key == key && r.StatusCode == null).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static Task<IdempotencyRecord?> FindAsync(ServiceDeskDbContext db, string callerId, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.CallerId == callerId && r.Key == key, cancellationToken);
+
+    private static IdempotencyClaim Known(IdempotencyRecord record, string requestHash) =>
+        new(false, record.RequestHash == requestHash, record.StatusCode, record.ResponseBody, record.Location);
+}
