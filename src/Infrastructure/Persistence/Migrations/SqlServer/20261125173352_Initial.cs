@@ -1,0 +1,557 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AssignmentGroups",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    SeriesCodes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssignmentGroups", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ProductCodes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ExternalReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RequestedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Changes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Customers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    Contacts = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    CallerId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: true),
+                    ResponseBody = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.CallerId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NumberSequences",
+                columns: table => new
+                {
+                    Prefix = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    LastValue = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberSequences", x => x.Prefix);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Data = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductLines",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NameZh = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductLines", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceLevels",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NameZh = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Rank = table.Column<int>(type: "int", nullable: false),
+                    CalendarCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ResponseCalendarCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    PriceMultiplier = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    AvailabilityTargetPercent = table.Column<decimal>(type: "decimal(7,4)", precision: 7, scale: 4, nullable: false),
+                    OnSiteArrivalMinutes = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Targets = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceLevels", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Roles = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiKeys_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProductCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ProductLineCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ServiceLevelCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Impact = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Urgency = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Priority = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ExternalReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    AssignmentGroup = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Assignee = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    EscalationLevel = table.Column<int>(type: "int", nullable: false),
+                    HoldReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ResolutionCode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ResolutionNotes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ReopenCount = table.Column<int>(type: "int", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AutoCloseAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ResponseKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ResponseCalendarCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ResponseTargetMinutes = table.Column<int>(type: "int", nullable: false),
+                    ResponseStartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ResponseElapsedBeforeSegmentMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    ResponseSegmentStartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResponsePausedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResponsePausedMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    ResponseDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResponseStoppedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResponseIsBreached = table.Column<bool>(type: "bit", nullable: false),
+                    ResponseBreachedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResponseWarned75 = table.Column<bool>(type: "bit", nullable: false),
+                    ResponseWarned90 = table.Column<bool>(type: "bit", nullable: false),
+                    ResponseNextCheckAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResponseState = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ResolutionKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ResolutionCalendarCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ResolutionTargetMinutes = table.Column<int>(type: "int", nullable: false),
+                    ResolutionStartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ResolutionElapsedBeforeSegmentMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    ResolutionSegmentStartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolutionPausedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolutionPausedMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    ResolutionDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolutionStoppedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolutionIsBreached = table.Column<bool>(type: "bit", nullable: false),
+                    ResolutionBreachedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolutionWarned75 = table.Column<bool>(type: "bit", nullable: false),
+                    ResolutionWarned90 = table.Column<bool>(type: "bit", nullable: false),
+                    ResolutionNextCheckAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolutionState = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    NextBreachAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    QueueDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IsOpenFlag = table.Column<bool>(type: "bit", nullable: false),
+                    NextCheckAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    HistoryCount = table.Column<long>(type: "bigint", nullable: false),
+                    CommentCount = table.Column<long>(type: "bigint", nullable: false),
+                    ContactEmail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ContactName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContactPhone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Tickets_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductSeries",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    LineCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NameZh = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Scope = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductSeries", x => x.Code);
+                    table.ForeignKey(
+                        name: "FK_ProductSeries_ProductLines_LineCode",
+                        column: x => x.LineCode,
+                        principalTable: "ProductLines",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketComments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TicketId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Author = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Visibility = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketComments_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketHistory",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TicketId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    OldValue = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    NewValue = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IsInternal = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketHistory_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Products",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    LineCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SeriesCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NameZh = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DeliveryModes = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    MonthlyBasePrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Products", x => x.Code);
+                    table.ForeignKey(
+                        name: "FK_Products_ProductLines_LineCode",
+                        column: x => x.LineCode,
+                        principalTable: "ProductLines",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Products_ProductSeries_SeriesCode",
+                        column: x => x.SeriesCode,
+                        principalTable: "ProductSeries",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "NumberSequences",
+                columns: new[] { "Prefix", "LastValue" },
+                values: new object[,]
+                {
+                    { "CHG", 0L },
+                    { "INC", 0L },
+                    { "PRB", 0L },
+                    { "REQ", 0L }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_CreatedAt_Hash",
+                table: "ApiKeys",
+                columns: new[] { "CreatedAt", "Hash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_CustomerId",
+                table: "ApiKeys",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Hash",
+                table: "ApiKeys",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Changes_CreatedAt_Number",
+                table: "Changes",
+                columns: new[] { "CreatedAt", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Changes_ExternalReference",
+                table: "Changes",
+                column: "ExternalReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Changes_Number",
+                table: "Changes",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Code",
+                table: "Customers",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Number_Type",
+                table: "OutboxMessages",
+                columns: new[] { "Number", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ProcessedAt_OccurredAt",
+                table: "OutboxMessages",
+                columns: new[] { "ProcessedAt", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_Kind_Code",
+                table: "Products",
+                columns: new[] { "Kind", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_LineCode_Code",
+                table: "Products",
+                columns: new[] { "LineCode", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_SeriesCode_Code",
+                table: "Products",
+                columns: new[] { "SeriesCode", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_Status_Code",
+                table: "Products",
+                columns: new[] { "Status", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductSeries_LineCode_Code",
+                table: "ProductSeries",
+                columns: new[] { "LineCode", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceLevels_Rank",
+                table: "ServiceLevels",
+                column: "Rank");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketComments_TicketId_Sequence",
+                table: "TicketComments",
+                columns: new[] { "TicketId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketHistory_TicketId_Sequence",
+                table: "TicketHistory",
+                columns: new[] { "TicketId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_AssignmentGroup_OpenedAt",
+                table: "Tickets",
+                columns: new[] { "AssignmentGroup", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CustomerId_Kind_OpenedAt",
+                table: "Tickets",
+                columns: new[] { "CustomerId", "Kind", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ExternalReference",
+                table: "Tickets",
+                column: "ExternalReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_IsOpenFlag_QueueDueAt_Number",
+                table: "Tickets",
+                columns: new[] { "IsOpenFlag", "QueueDueAt", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Kind_OpenedAt_Number",
+                table: "Tickets",
+                columns: new[] { "Kind", "OpenedAt", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Kind_Status_OpenedAt",
+                table: "Tickets",
+                columns: new[] { "Kind", "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_NextCheckAt",
+                table: "Tickets",
+                column: "NextCheckAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Number",
+                table: "Tickets",
+                column: "Number",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "AssignmentGroups");
+
+            migrationBuilder.DropTable(
+                name: "Changes");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "NumberSequences");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "ServiceLevels");
+
+            migrationBuilder.DropTable(
+                name: "TicketComments");
+
+            migrationBuilder.DropTable(
+                name: "TicketHistory");
+
+            migrationBuilder.DropTable(
+                name: "ProductSeries");
+
+            migrationBuilder.DropTable(
+                name: "Tickets");
+
+            migrationBuilder.DropTable(
+                name: "ProductLines");
+
+            migrationBuilder.DropTable(
+                name: "Customers");
+        }
+    }
+}
