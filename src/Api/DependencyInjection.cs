@@ -104,7 +104,6 @@ public static class DependencyInjection
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Policies.RolesByPolicy[Policies.Admin]))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Policies.RolesByPolicy[Policies.Staff]))

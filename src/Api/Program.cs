@@ -1,5 +1,6 @@
 using ServiceDesk.Api;
 using ServiceDesk.Api.Catalog;
+using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Api.Incidents;
 using ServiceDesk.Api.Integrations;
 using ServiceDesk.Api.ServiceDesk;
@@ -20,7 +21,8 @@ await app.Services.InitialiseDatabaseAsync();
 
 app.UseApi();
 
-var api = app.MapGroup("/api/v1");
+// Every API route needs an authenticated caller (routes narrow it to roles); unknown paths stay plain 404s.
+var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Authenticated);
 api.MapCatalogEndpoints();
 api.MapServiceDeskEndpoints();
 api.MapTicketEndpoints();
