@@ -130,7 +130,7 @@ public sealed class SlaClock
     {
         if (!IsCounting)
             return;
-        CloseSegment(at, schedule);
+        EndSegment(at, schedule);
         PausedAt = at;
     }
 
@@ -157,11 +157,8 @@ public sealed class SlaClock
             PausedAt = null;
         }
 
-        var due = DueAt;
         if (IsCounting)
-            CloseSegment(at, schedule);
-        if (!IsBreached && due is { } d && at > d)
-            MarkBreached(d);
+            EndSegment(at, schedule);
         StoppedAt = at;
         NextCheckAt = null;
         DueAt = null;
@@ -228,13 +225,20 @@ public sealed class SlaClock
     public int Percentage(DateTimeOffset now, WorkingSchedule schedule) =>
         TargetMinutes == 0 ? 100 : (int)Math.Min(int.MaxValue, ElapsedMinutes(now, schedule) * 100 / TargetMinutes);
 
-    private void CloseSegment(DateTimeOffset at, WorkingSchedule schedule)
+    /// <summary>
+    /// Closes the counting segment (a pause or a stop). A segment that ran past the due time breached the clock at
+    /// the due time, even if the monitor never looked: without this a pause would forget the breach.
+    /// </summary>
+    private void EndSegment(DateTimeOffset at, WorkingSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        var due = DueAt;
         ElapsedBeforeSegmentMinutes += schedule.BusinessMinutesBetween(SegmentStartedAt!.Value, at);
         SegmentStartedAt = null;
         DueAt = null;
         NextCheckAt = null;
+        if (!IsBreached && due is { } d && at > d)
+            MarkBreached(d);
     }
 
     private void MarkBreached(DateTimeOffset at)
