@@ -174,18 +174,19 @@ public sealed class SlaClock
         Reschedule(schedule);
     }
 
-    /// <summary>A priority change: same start and elapsed time, the new target. A met or breached clock keeps its outcome.</summary>
-    public void Retarget(int targetMinutes, DateTimeOffset now, WorkingSchedule schedule)
+    /// <summary>
+    /// A priority change: same start and elapsed time, the new target. A met or breached clock keeps its outcome.
+    /// Thresholds the new target puts in the past are left to <see cref="Evaluate"/>, so the monitor reports them
+    /// (the next check moves to them); the breach, if any, is still dated at the new due time.
+    /// </summary>
+    public void Retarget(int targetMinutes, WorkingSchedule schedule)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(targetMinutes);
         if (IsBreached || (IsStopped && Kind == SlaClockKind.Response))
             return;
         TargetMinutes = targetMinutes;
         if (IsCounting)
-        {
             Reschedule(schedule);
-            Evaluate(now, schedule);
-        }
     }
 
     /// <summary>

@@ -340,8 +340,8 @@ public sealed class Ticket : Entity, IHasDomainEvents
             Record(now, actor, "priority", "priority", Priority.ToString(), priority.ToString());
             Priority = priority;
             var target = sla.Level.TargetFor(priority);
-            Response.Retarget(target.ResponseMinutes, now, sla.ResponseSchedule);
-            Resolution.Retarget(target.ResolutionMinutes, now, sla.ResolutionSchedule);
+            Response.Retarget(target.ResponseMinutes, sla.ResponseSchedule);
+            Resolution.Retarget(target.ResolutionMinutes, sla.ResolutionSchedule);
             RaiseUpdated(now, "priority");
         }
 
