@@ -166,7 +166,7 @@ public class TicketLifecycleTests
     }
 
     [Fact]
-    public void Assigning_does_not_acknowledge_the_incident()
+    public void Assigning_does_not_acknowledge_the_incident_until_work_starts()
     {
         var ticket = In(TicketStatus.New);
 
