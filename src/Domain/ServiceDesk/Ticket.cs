@@ -419,7 +419,8 @@ public sealed class Ticket : Entity, IHasDomainEvents
     /// <summary>
     /// Stops or pauses a clock. One that ran past its due time is breached at the due time even if the monitor never
     /// looked (domain.md section 5); that breach is reported here as the monitor would have, so every breach has its
-    /// sla.breached event. Warnings not reported yet are not: the clock no longer counts towards them.
+    /// sla.breached event. Warnings are left to the monitor: a stopped clock no longer needs them, a paused one gets
+    /// them once it resumes.
     /// </summary>
     private void ChangeClock(SlaClock clock, DateTimeOffset now, Action change)
     {
