@@ -24,11 +24,15 @@ public class DomainException : Exception
 
     public static DomainException IllegalTransition(string entity, object currentState, string action) =>
         new("illegal-transition",
-            $"Cannot {action} a {entity} that is {currentState}.",
+            $"Cannot {action} {Article(entity)} {entity} that is {currentState}.",
             DomainErrorKind.Conflict);
 
     public static DomainException Invalid(string field, string message) =>
         new("validation", message, DomainErrorKind.Invalid, field);
+
+    // "an incident", "an API key", "a service request": the message is read by people.
+    private static string Article(string noun) =>
+        noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 }
 
 public enum DomainErrorKind

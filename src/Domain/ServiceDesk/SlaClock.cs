@@ -68,7 +68,7 @@ public sealed class SlaClock
     /// <summary>Business minutes spent paused (they do not count against the target).</summary>
     public long PausedMinutes { get; private set; }
 
-    /// <summary>When the target runs out while counting; after a pause or stop, the due time that applied last.</summary>
+    /// <summary>When the target runs out while counting; null while paused; after a stop, the due time that applied.</summary>
     public DateTimeOffset? DueAt { get; private set; }
 
     public DateTimeOffset? StoppedAt { get; private set; }
@@ -126,8 +126,9 @@ public sealed class SlaClock
     {
         if (!IsCounting)
             return;
-        CloseSegment(at, schedule);
+        EndSegment(at, schedule);
         PausedAt = at;
+        DueAt = null;
         Refresh();
     }
 
@@ -155,12 +156,9 @@ public sealed class SlaClock
             PausedAt = null;
         }
 
-        var due = IsCounting ? DueAt : null;
         if (IsCounting)
-            CloseSegment(at, schedule);
-        if (!IsBreached && due is { } d && at > d)
-            MarkBreached(d);
-        else if (!IsBreached && due is null && ElapsedBeforeSegmentMinutes > TargetMinutes)
+            EndSegment(at, schedule);
+        else if (!IsBreached && ElapsedBeforeSegmentMinutes > TargetMinutes)
             MarkBreached(at);
         StoppedAt = at;
         NextCheckAt = null;
@@ -178,19 +176,19 @@ public sealed class SlaClock
         Refresh();
     }
 
-    /// <summary>A priority change: same start and elapsed time, the new target. A met or breached clock keeps its outcome.</summary>
-    public void Retarget(int targetMinutes, DateTimeOffset now, WorkingSchedule schedule)
+    /// <summary>
+    /// A priority change: same start and elapsed time, the new target. A met or breached clock keeps its outcome.
+    /// Thresholds the new target puts in the past are left to <see cref="Evaluate"/>, so the monitor reports them
+    /// (the next check moves to them); the breach, if any, is still dated at the new due time.
+    /// </summary>
+    public void Retarget(int targetMinutes, WorkingSchedule schedule)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(targetMinutes);
         if (IsBreached || (IsStopped && Kind == SlaClockKind.Response))
             return;
         TargetMinutes = targetMinutes;
         if (IsCounting)
-        {
             Reschedule(schedule);
-            Evaluate(now, schedule);
-        }
-
         Refresh();
     }
 
@@ -232,12 +230,19 @@ public sealed class SlaClock
     public int Percentage(DateTimeOffset now, WorkingSchedule schedule) =>
         TargetMinutes == 0 ? 100 : (int)Math.Min(int.MaxValue, ElapsedMinutes(now, schedule) * 100 / TargetMinutes);
 
-    private void CloseSegment(DateTimeOffset at, WorkingSchedule schedule)
+    /// <summary>
+    /// Closes the counting segment (a pause or a stop). A segment that ran past the due time breached the clock at
+    /// the due time, even if the monitor never looked: without this a pause would forget the breach.
+    /// </summary>
+    private void EndSegment(DateTimeOffset at, WorkingSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        var due = DueAt;
         ElapsedBeforeSegmentMinutes += schedule.BusinessMinutesBetween(SegmentStartedAt!.Value, at);
         SegmentStartedAt = null;
         NextCheckAt = null;
+        if (!IsBreached && due is { } d && at > d)
+            MarkBreached(d);
     }
 
     private void Refresh() =>

@@ -243,7 +243,7 @@ public sealed class Ticket : Entity, IHasDomainEvents
             throw DomainException.IllegalTransition(KindName, Status, "put on hold");
         HoldReason = Guard.Required(reason, "reason", ReasonMaxLength);
         ChangeStatus(TicketStatus.OnHold, actor, now, HoldReason);
-        Resolution.Pause(now, sla.ResolutionSchedule);
+        ChangeClock(Resolution, now, () => Resolution.Pause(now, sla.ResolutionSchedule));
         Touched(now);
     }
 
@@ -266,7 +266,7 @@ public sealed class Ticket : Entity, IHasDomainEvents
         ResolutionCode = Guard.Required(resolutionCode, "resolutionCode", 50);
         ResolutionNotes = Guard.Required(notes, "notes", ReasonMaxLength);
         ChangeStatus(TicketStatus.Resolved, actor, now, $"{ResolutionCode}: {ResolutionNotes}");
-        Resolution.Stop(now, sla.ResolutionSchedule);
+        ChangeClock(Resolution, now, () => Resolution.Stop(now, sla.ResolutionSchedule));
         ResolvedAt = now;
         AutoCloseAt = now + AutoCloseAfter;
         Raise("ticket.resolved", now, new Dictionary<string, object?> { ["resolutionCode"] = ResolutionCode });
@@ -308,8 +308,8 @@ public sealed class Ticket : Entity, IHasDomainEvents
             throw DomainException.IllegalTransition(KindName, Status, "cancel");
         var why = Guard.Required(reason, "reason", ReasonMaxLength);
         ChangeStatus(TicketStatus.Cancelled, actor, now, why);
-        Response.Stop(now, sla.ResponseSchedule);
-        Resolution.Stop(now, sla.ResolutionSchedule);
+        ChangeClock(Response, now, () => Response.Stop(now, sla.ResponseSchedule));
+        ChangeClock(Resolution, now, () => Resolution.Stop(now, sla.ResolutionSchedule));
         ClosedAt = now;
         Touched(now);
     }
@@ -352,8 +352,8 @@ public sealed class Ticket : Entity, IHasDomainEvents
             Record(now, actor, "priority", "priority", Priority.ToString(), priority.ToString());
             Priority = priority;
             var target = sla.Level.TargetFor(priority);
-            Response.Retarget(target.ResponseMinutes, now, sla.ResponseSchedule);
-            Resolution.Retarget(target.ResolutionMinutes, now, sla.ResolutionSchedule);
+            Response.Retarget(target.ResponseMinutes, sla.ResponseSchedule);
+            Resolution.Retarget(target.ResolutionMinutes, sla.ResolutionSchedule);
             RaiseUpdated(now, "priority");
         }
 
@@ -389,15 +389,7 @@ public sealed class Ticket : Entity, IHasDomainEvents
         {
             foreach (var threshold in clock.Evaluate(now, sla.ScheduleFor(clock.Kind)))
             {
-                var data = new Dictionary<string, object?>
-                {
-                    ["clock"] = clock.Kind.ToString(),
-                    ["percentage"] = (int)threshold,
-                    ["dueAt"] = threshold == SlaThreshold.Breached ? clock.BreachedAt : clock.DueAt,
-                    ["priority"] = Priority.ToString(),
-                };
-                Raise(threshold == SlaThreshold.Breached ? "sla.breached" : "sla.warning", now, data);
-                Record(now, Actor.System, threshold == SlaThreshold.Breached ? "sla-breached" : "sla-warning", clock.Kind.ToString().ToLowerInvariant(), null, $"{(int)threshold}%");
+                ReportThreshold(clock, threshold, now);
 
                 if (autoEscalate && clock.Kind == SlaClockKind.Resolution && IsOpen)
                 {
@@ -433,7 +425,34 @@ public sealed class Ticket : Entity, IHasDomainEvents
         if (AcknowledgedAt is not null)
             return;
         AcknowledgedAt = now;
-        Response.Stop(now, sla.ResponseSchedule);
+        ChangeClock(Response, now, () => Response.Stop(now, sla.ResponseSchedule));
+    }
+
+    /// <summary>
+    /// Stops or pauses a clock. One that ran past its due time is breached at the due time even if the monitor never
+    /// looked (domain.md section 5); that breach is reported here as the monitor would have, so every breach has its
+    /// sla.breached event. Warnings are left to the monitor: a stopped clock no longer needs them, a paused one gets
+    /// them once it resumes.
+    /// </summary>
+    private void ChangeClock(SlaClock clock, DateTimeOffset now, Action change)
+    {
+        var wasBreached = clock.IsBreached;
+        change();
+        if (!wasBreached && clock.IsBreached)
+            ReportThreshold(clock, SlaThreshold.Breached, now);
+    }
+
+    private void ReportThreshold(SlaClock clock, SlaThreshold threshold, DateTimeOffset now)
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["clock"] = clock.Kind.ToString(),
+            ["percentage"] = (int)threshold,
+            ["dueAt"] = threshold == SlaThreshold.Breached ? clock.BreachedAt : clock.DueAt,
+            ["priority"] = Priority.ToString(),
+        };
+        Raise(threshold == SlaThreshold.Breached ? "sla.breached" : "sla.warning", now, data);
+        Record(now, Actor.System, threshold == SlaThreshold.Breached ? "sla-breached" : "sla-warning", clock.Kind.ToString().ToLowerInvariant(), null, $"{(int)threshold}%");
     }
 
     private void EnsureOpen(string action)
