@@ -126,6 +126,10 @@ public static class CatalogEndpoints
             {
                 var patch = await MergePatch.ReadAsync(http.Request, ct);
                 var current = await sender.Send(new GetProductQuery(productCode), ct);
+
+                // The line follows the series: a patch that names a new series but no line must not be held to the old line.
+                if (patch.ContainsKey("seriesCode") && !patch.ContainsKey("lineCode"))
+                    patch["lineCode"] = null;
                 var body = merge.Apply<ProductResponse, ProductBody>(current, patch);
                 return HttpResults.Updated(http, await sender.Send(new UpdateProductCommand(productCode, body, http.Request.IfMatch() ?? current.ETag), ct));
             })

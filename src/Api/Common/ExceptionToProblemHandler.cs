@@ -72,7 +72,9 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
             return Validation(context, new Dictionary<string, string[]> { [name] = [$"'{name}' has a value of the wrong type or format."] });
         }
 
-        if (e.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase))
+        // "Implicit body inferred for parameter ... but no body was provided" (and older wordings): not a message for clients.
+        if (e.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
+            || e.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase))
             return Validation(context, new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] });
 
         return Validation(context, new Dictionary<string, string[]> { ["body"] = [e.Message] });

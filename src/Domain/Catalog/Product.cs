@@ -78,12 +78,18 @@ public sealed class Product : Entity
         if (modes.Count == 0)
             throw DomainException.Invalid("deliveryModes", "'deliveryModes' must name at least one of Remote, OnSite.");
 
-        Name = Guard.Required(name, "name", ProductLine.NameMaxLength);
-        NameZh = Guard.Required(nameZh, "nameZh", ProductLine.NameMaxLength);
-        Description = Guard.Optional(description, "description", ProductLine.DescriptionMaxLength);
+        // Everything is checked before anything is assigned: a refused update leaves the product as it was.
+        var checkedName = Guard.Required(name, "name", ProductLine.NameMaxLength);
+        var checkedNameZh = Guard.Required(nameZh, "nameZh", ProductLine.NameMaxLength);
+        var checkedDescription = Guard.Optional(description, "description", ProductLine.DescriptionMaxLength);
+        var checkedPrice = Guard.NonNegative(monthlyBasePrice, "monthlyBasePrice");
+
+        Name = checkedName;
+        NameZh = checkedNameZh;
+        Description = checkedDescription;
         Kind = kind;
         DeliveryModes = modes;
-        MonthlyBasePrice = Guard.NonNegative(monthlyBasePrice, "monthlyBasePrice");
+        MonthlyBasePrice = checkedPrice;
     }
 
     public void Retire(DateTimeOffset at)

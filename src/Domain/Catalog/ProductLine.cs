@@ -31,8 +31,12 @@ public sealed class ProductLine : Entity
 
     public void Rename(string name, string nameZh, string? description)
     {
-        Name = Guard.Required(name, "name", NameMaxLength);
-        NameZh = Guard.Required(nameZh, "nameZh", NameMaxLength);
-        Description = Guard.Optional(description, "description", DescriptionMaxLength);
+        // Everything is checked before anything is assigned: a refused rename leaves the line as it was.
+        var checkedName = Guard.Required(name, "name", NameMaxLength);
+        var checkedNameZh = Guard.Required(nameZh, "nameZh", NameMaxLength);
+        var checkedDescription = Guard.Optional(description, "description", DescriptionMaxLength);
+        Name = checkedName;
+        NameZh = checkedNameZh;
+        Description = checkedDescription;
     }
 }

@@ -33,8 +33,12 @@ public sealed class ProductSeries : Entity
 
     public void Update(string name, string nameZh, string? scope)
     {
-        Name = Guard.Required(name, "name", ProductLine.NameMaxLength);
-        NameZh = Guard.Required(nameZh, "nameZh", ProductLine.NameMaxLength);
-        Scope = Guard.Optional(scope, "scope", ScopeMaxLength);
+        // Everything is checked before anything is assigned: a refused update leaves the series as it was.
+        var checkedName = Guard.Required(name, "name", ProductLine.NameMaxLength);
+        var checkedNameZh = Guard.Required(nameZh, "nameZh", ProductLine.NameMaxLength);
+        var checkedScope = Guard.Optional(scope, "scope", ScopeMaxLength);
+        Name = checkedName;
+        NameZh = checkedNameZh;
+        Scope = checkedScope;
     }
 }

@@ -20,6 +20,7 @@ public class ServiceDeskApiFactory : WebApplicationFactory<Program>, IAsyncLifet
     public static readonly DateTimeOffset StartOfTests = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly bool _ownsDatabase;
 
     public ServiceDeskApiFactory()
         : this(TestDatabase.Create())
@@ -27,7 +28,16 @@ public class ServiceDeskApiFactory : WebApplicationFactory<Program>, IAsyncLifet
     }
 
     protected ServiceDeskApiFactory(TestDatabase database)
+        : this(database, ownsDatabase: true)
     {
+    }
+
+    /// <param name="database">The database the host runs on.</param>
+    /// <param name="ownsDatabase">Whether disposing this factory drops the database (false for a host that shares another's).</param>
+    protected ServiceDeskApiFactory(TestDatabase database, bool ownsDatabase)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _ownsDatabase = ownsDatabase;
         Database = database;
         _settings["Database:Provider"] = database.Provider;
         _settings["ConnectionStrings:ServiceDesk"] = database.ConnectionString;
@@ -87,7 +97,8 @@ public class ServiceDeskApiFactory : WebApplicationFactory<Program>, IAsyncLifet
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+            await Database.DisposeAsync();
     }
 
     private sealed record CreatedKey(Guid Id, string Key);

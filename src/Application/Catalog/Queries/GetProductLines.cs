@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.Common.Exceptions;
@@ -8,6 +9,12 @@ namespace ServiceDesk.Application.Catalog.Queries;
 
 /// <summary>Product lines ordered by code, each with its series (without their products).</summary>
 public sealed record ListProductLinesQuery(PageRequest Page) : IQuery<Page<ProductLineResponse>>;
+
+public sealed class ListProductLinesQueryValidator : AbstractValidator<ListProductLinesQuery>
+{
+    public ListProductLinesQueryValidator() =>
+        RuleFor(q => q.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+}
 
 /// <summary>One product line with its series and their products.</summary>
 public sealed record GetProductLineQuery(string Code) : IQuery<ProductLineResponse>;

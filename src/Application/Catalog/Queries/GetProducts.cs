@@ -47,7 +47,7 @@ internal sealed class ProductQueriesHandler(IServiceDeskDbContext db)
         {
             var text = query.Q.Trim().ToLowerInvariant();
             products = products.Where(p =>
-                p.Code.ToLower().Contains(text) || p.Name.ToLower().Contains(text) || p.NameZh.Contains(text));
+                p.Code.ToLower().Contains(text) || p.Name.ToLower().Contains(text) || p.NameZh.ToLower().Contains(text));
         }
 
         var after = Cursor.Decode<string>(query.Page.Cursor);

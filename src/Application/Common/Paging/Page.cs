@@ -23,6 +23,13 @@ public readonly record struct PageRequest(int? Limit, string? Cursor)
 /// </summary>
 public static class Cursor
 {
+    /// <summary>A cursor must carry every part of the key: <c>{}</c> or a null part is not a cursor this service wrote.</summary>
+    private static readonly JsonSerializerOptions Strict = new()
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
     public static string Encode<TKey>(TKey key) =>
         Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key));
 
@@ -32,7 +39,7 @@ public static class Cursor
             return default;
         try
         {
-            return JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(cursor))
+            return JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(cursor), Strict)
                 ?? throw new FormatException();
         }
         catch (Exception e) when (e is FormatException or JsonException or NotSupportedException)
