@@ -14,7 +14,7 @@ public sealed class ProductLineAndSeriesTests
     [Fact]
     public void A_series_needs_a_line()
     {
-        Assert.Throws<ArgumentNullException>(() => new ServiceDesk.Domain.Catalog.ProductSeries("OPS-SD", null!, "Desk", "服务台", null));
+        Assert.Throws<ArgumentNullException>(() => new global::ServiceDesk.Domain.Catalog.ProductSeries("OPS-SD", null!, "Desk", "服务台", null));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ProductLineAndSeriesTests
     {
         var series = Series("OPS-SD");
 
-        AssertInvalid("scope", () => series.Update("Renamed", "改名", new string('s', ServiceDesk.Domain.Catalog.ProductSeries.ScopeMaxLength + 1)));
+        AssertInvalid("scope", () => series.Update("Renamed", "改名", new string('s', global::ServiceDesk.Domain.Catalog.ProductSeries.ScopeMaxLength + 1)));
 
         Assert.Equal("Service Desk", series.Name);
         Assert.Equal("服务台", series.NameZh);
