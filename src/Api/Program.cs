@@ -1,6 +1,7 @@
 using ServiceDesk.Api;
 using ServiceDesk.Api.Catalog;
 using ServiceDesk.Api.Integrations;
+using ServiceDesk.Api.ServiceLevels;
 using ServiceDesk.Application;
 using ServiceDesk.Infrastructure;
 using ServiceDesk.Infrastructure.Persistence;
@@ -20,6 +21,7 @@ app.UseApi();
 
 var api = app.MapGroup("/api/v1");
 api.MapCatalogEndpoints();
+api.MapServiceLevelEndpoints();
 api.MapApiKeyEndpoints();
 
 await app.RunAsync();
