@@ -1,5 +1,6 @@
 using ServiceDesk.Api;
 using ServiceDesk.Api.Catalog;
+using ServiceDesk.Api.Customers;
 using ServiceDesk.Api.Integrations;
 using ServiceDesk.Api.ServiceLevels;
 using ServiceDesk.Application;
@@ -22,6 +23,7 @@ app.UseApi();
 var api = app.MapGroup("/api/v1");
 api.MapCatalogEndpoints();
 api.MapServiceLevelEndpoints();
+api.MapCustomerEndpoints();
 api.MapApiKeyEndpoints();
 
 await app.RunAsync();

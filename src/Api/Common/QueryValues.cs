@@ -18,6 +18,16 @@ public static partial class QueryValues
         throw new RequestValidationException(parameter, $"'{parameter}' must be one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
     }
 
+    /// <summary>"true" or "false" (any case); anything else is a 400 naming the parameter.</summary>
+    public static bool? Boolean(string? value, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        return bool.TryParse(value.Trim(), out var parsed)
+            ? parsed
+            : throw new RequestValidationException(parameter, $"'{parameter}' must be true or false.");
+    }
+
     /// <summary>
     /// An ISO-8601 instant with its offset (<c>2026-11-20T09:00:00Z</c>, <c>2026-11-20T17:00:00+08:00</c>). A time
     /// without an offset is refused: it names no instant. A '+' sent unencoded arrives as a space and is read as '+'.
