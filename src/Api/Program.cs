@@ -1,9 +1,11 @@
 using ServiceDesk.Api;
 using ServiceDesk.Api.Catalog;
 using ServiceDesk.Api.Common.Security;
+using ServiceDesk.Api.Customers;
 using ServiceDesk.Api.Incidents;
 using ServiceDesk.Api.Integrations;
 using ServiceDesk.Api.ServiceDesk;
+using ServiceDesk.Api.ServiceLevels;
 using ServiceDesk.Application;
 using ServiceDesk.Infrastructure;
 using ServiceDesk.Infrastructure.Persistence;
@@ -26,6 +28,8 @@ var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Authenticated);
 api.MapCatalogEndpoints();
 api.MapServiceDeskEndpoints();
 api.MapTicketEndpoints();
+api.MapServiceLevelEndpoints();
+api.MapCustomerEndpoints();
 api.MapApiKeyEndpoints();
 
 await app.RunAsync();

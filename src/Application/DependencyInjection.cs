@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Application.Common.Behaviours;
+using ServiceDesk.Application.Customers;
 
 namespace ServiceDesk.Application;
 
@@ -23,6 +24,7 @@ public static class DependencyInjection
             member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IEntitlementResolver, EntitlementResolver>();
         return services;
     }
 }

@@ -6,11 +6,13 @@ using Microsoft.Extensions.Hosting;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Application.ServiceDesk;
+using ServiceDesk.Application.ServiceLevels;
 using ServiceDesk.Infrastructure.Customers;
 using ServiceDesk.Infrastructure.ServiceDesk;
 using ServiceDesk.Infrastructure.Integrations;
 using ServiceDesk.Infrastructure.Persistence;
 using ServiceDesk.Infrastructure.Persistence.Providers;
+using ServiceDesk.Infrastructure.ServiceLevels;
 
 namespace ServiceDesk.Infrastructure;
 
@@ -50,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<IServiceDeskDbContext>(sp => sp.GetRequiredService<ServiceDeskDbContext>());
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddMemoryCache();
+        services.AddSingleton<IBusinessCalendars, BusinessCalendars>();
         services.AddScoped<ApiKeyStore>();
         services.AddScoped<IApiKeyStore>(sp => sp.GetRequiredService<ApiKeyStore>());
         services.AddScoped<IApiKeyCache>(sp => sp.GetRequiredService<ApiKeyStore>());

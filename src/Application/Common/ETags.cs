@@ -14,6 +14,9 @@ public static class ETags
 {
     public static string FromVersion(int version) => $"\"{version}\"";
 
+    /// <summary>For a resource whose representation also depends on time (an agreement's derived status).</summary>
+    public static string FromVersion(int version, string state) => $"\"{version}.{state}\"";
+
     public static string Composite(int version, int childCount, long childVersionSum) =>
         $"\"{version}.{childCount}.{childVersionSum}\"";
 

@@ -3,8 +3,10 @@ namespace ServiceDesk.Application.Customers;
 /// <summary>Which service level applies to a customer's ticket on a product (domain.md section 2), or why none does.</summary>
 public interface IEntitlementResolver
 {
+    /// <param name="customerId">The customer the ticket is for.</param>
     /// <param name="productCode">Null for a ticket with no product: the customer's best valid level applies.</param>
     /// <param name="at">The instant agreements must be valid at.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
     Task<Entitlement> ResolveAsync(Guid customerId, string? productCode, DateTimeOffset at, CancellationToken cancellationToken);
 }
 

@@ -8,6 +8,8 @@ namespace ServiceDesk.Domain.ServiceLevels;
 /// </summary>
 public sealed class ServiceLevel : Entity
 {
+    public const int NameMaxLength = 200;
+
     private ServiceLevel()
     {
         Code = Name = CalendarCode = string.Empty;
@@ -94,22 +96,38 @@ public sealed class ServiceLevel : Entity
                 throw DomainException.Invalid($"targets.{priority}.resolutionMinutes", "'resolutionMinutes' must not be less than 'responseMinutes'.");
         }
 
-        Name = Guard.Required(name, "name", 200);
-        NameZh = Guard.Optional(nameZh, "nameZh", 200);
+        // Every field is checked before any is assigned: a refused edit leaves the level as it was.
+        var newName = Guard.Required(name, "name", NameMaxLength);
+        var newNameZh = Guard.Optional(nameZh, "nameZh", NameMaxLength);
+        var newCalendarCode = Guard.Code(calendarCode, "calendarCode");
+        var newResponseCalendarCode = responseCalendarCode is null ? null : Guard.Code(responseCalendarCode, "responseCalendarCode");
+
+        Name = newName;
+        NameZh = newNameZh;
         Rank = rank;
-        CalendarCode = Guard.Code(calendarCode, "calendarCode");
-        ResponseCalendarCode = responseCalendarCode is null ? null : Guard.Code(responseCalendarCode, "responseCalendarCode");
+        CalendarCode = newCalendarCode;
+        ResponseCalendarCode = newResponseCalendarCode;
         PriceMultiplier = priceMultiplier;
         AvailabilityTargetPercent = availabilityTargetPercent;
         OnSiteArrivalMinutes = onSiteArrivalMinutes;
         Targets = list.OrderBy(t => t.Priority).ToList();
     }
 
+    public bool IsRetired => Status == ServiceLevelStatus.Retired;
+
+    /// <summary>Retiring is how a level leaves the offer: agreements on it keep it, new agreements cannot choose it.</summary>
     public void Retire()
     {
-        if (Status == ServiceLevelStatus.Retired)
+        if (IsRetired)
             throw DomainException.IllegalTransition("service level", Status, "retire");
         Status = ServiceLevelStatus.Retired;
+    }
+
+    /// <summary>Refuses a retired level for something new (an agreement, or moving an agreement to it).</summary>
+    public void EnsureAvailable(string field = "serviceLevelCode")
+    {
+        if (IsRetired)
+            throw new DomainException("service-level-retired", $"Service level {Code} is retired and cannot be used for new agreements.", DomainErrorKind.Unprocessable, field);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Domain.Integrations;
@@ -8,7 +9,7 @@ using ServiceDesk.Infrastructure.Persistence.Seed;
 
 namespace ServiceDesk.Infrastructure.Persistence;
 
-/// <summary>Start-up work on the database: migrate, seed reference data, make sure the bootstrap admin key exists.</summary>
+/// <summary>Start-up work on the database: migrate, seed reference data (and demo data when asked), make sure the bootstrap admin key exists.</summary>
 public static class DatabaseInitializer
 {
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -32,7 +33,17 @@ public static class DatabaseInitializer
             await new ReferenceDataSeeder(db).SeedAsync(cancellationToken);
         }
 
-        await EnsureBootstrapAdminKeyAsync(db, provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<TimeProvider>(), logger, cancellationToken);
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        var clock = provider.GetRequiredService<TimeProvider>();
+        if (configuration.GetValue<bool>("Seed:DemoData"))
+        {
+            if (provider.GetRequiredService<IHostEnvironment>().IsProduction())
+                logger.LogWarning("Seed:DemoData is ignored in Production: the demo API keys are public values.");
+            else
+                await new DemoDataSeeder(db, clock, logger).SeedAsync(cancellationToken);
+        }
+
+        await EnsureBootstrapAdminKeyAsync(db, configuration, clock, logger, cancellationToken);
     }
 
     /// <summary><c>Auth:BootstrapAdminKey</c>: an Admin key with exactly that value exists after start (created if missing).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Changes;
@@ -26,7 +27,11 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
     public DbSet<ServiceLevel> ServiceLevels => Set<ServiceLevel>();
 
+    public DbSet<BusinessCalendar> Calendars => Set<BusinessCalendar>();
+
     public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
@@ -103,13 +108,35 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
         return aggregates;
     }
 
-    /// <summary>Each modified aggregate gets a new version; the UPDATE is conditional on the version it was read with.</summary>
+    /// <summary>
+    /// Each modified aggregate gets a new version; the UPDATE is conditional on the version it was read with. An
+    /// aggregate whose owned rows alone changed (an agreement's product list) counts as modified too, so its ETag
+    /// changes and a concurrent writer is caught by the version check.
+    /// </summary>
     private void BumpVersions()
     {
-        foreach (var entry in ChangeTracker.Entries<Entity>())
+        ChangeTracker.DetectChanges();
+        var changed = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State == EntityState.Modified)
-                entry.Entity.IncrementVersion();
+            if (entry.State == EntityState.Modified && entry.Entity is Entity aggregate)
+                changed.Add(aggregate);
+            else if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Metadata.IsOwned()
+                && OwnerOf(entry) is { State: EntityState.Unchanged or EntityState.Modified, Entity: Entity owner })
+                changed.Add(owner);
         }
+
+        foreach (var aggregate in changed)
+            aggregate.IncrementVersion();
+    }
+
+    /// <summary>The tracked entry that owns an owned entry (found by the ownership's foreign key).</summary>
+    private EntityEntry? OwnerOf(EntityEntry owned)
+    {
+        var ownership = owned.Metadata.FindOwnership()!;
+        var key = ownership.Properties.Select(p => owned.Property(p.Name).CurrentValue).ToArray();
+        return ChangeTracker.Entries()
+            .Where(e => e.Metadata == ownership.PrincipalEntityType)
+            .FirstOrDefault(e => ownership.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(key));
     }
 }

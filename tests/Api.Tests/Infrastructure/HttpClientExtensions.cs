@@ -13,7 +13,7 @@ public static class HttpClientExtensions
         this HttpClient client,
         HttpMethod method,
         string url,
-        object? body,
+        object? body = null,
         string? ifMatch = null,
         string mediaType = "application/json")
     {
@@ -72,4 +72,7 @@ public static class HttpClientExtensions
     }
 
     public static MediaTypeHeaderValue? MediaType(this HttpResponseMessage response) => response?.Content.Headers.ContentType;
+
+    /// <summary>A fresh client-chosen code, so tests sharing a host never collide.</summary>
+    public static string NewCode(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
 }

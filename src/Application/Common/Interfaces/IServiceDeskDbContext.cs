@@ -19,7 +19,11 @@ public interface IServiceDeskDbContext
 
     DbSet<ServiceLevel> ServiceLevels { get; }
 
+    DbSet<BusinessCalendar> Calendars { get; }
+
     DbSet<Customer> Customers { get; }
+
+    DbSet<Agreement> Agreements { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
 

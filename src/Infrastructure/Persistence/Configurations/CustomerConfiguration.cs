@@ -16,5 +16,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Name).HasMaxLength(Customer.NameMaxLength);
         builder.Property(c => c.Contacts).HasJsonConversion(8000);
         builder.HasIndex(c => c.Code).IsUnique();
+
+        // The list filtered by active flag, keyset on code.
+        builder.HasIndex(c => new { c.Active, c.Code });
     }
 }

@@ -21,6 +21,15 @@ internal sealed class ServiceLevelConfiguration : IEntityTypeConfiguration<Servi
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(l => l.Targets).HasJsonConversion(1000);
         builder.Ignore(l => l.EffectiveResponseCalendarCode);
-        builder.HasIndex(l => l.Rank);
+        builder.Ignore(l => l.IsRetired);
+
+        // The list: best rank first, keyset on (rank, code), optionally by status.
+        builder.HasIndex(l => new { l.Rank, l.Code });
+        builder.HasIndex(l => new { l.Status, l.Rank, l.Code });
+
+        // Which levels measure on a calendar. No foreign key: levels were stored before calendars existed, and
+        // calendars are never deleted; the API checks that both codes name a calendar.
+        builder.HasIndex(l => l.CalendarCode);
+        builder.HasIndex(l => l.ResponseCalendarCode);
     }
 }

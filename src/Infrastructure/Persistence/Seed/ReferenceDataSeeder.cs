@@ -6,14 +6,16 @@ using ServiceDesk.Domain.ServiceLevels;
 namespace ServiceDesk.Infrastructure.Persistence.Seed;
 
 /// <summary>
-/// Seeds the catalog and the service levels on first start. Idempotent: only codes that are not in the database
-/// yet are added, so a restart never duplicates anything and never overwrites what an admin has changed.
+/// Seeds the catalog, the business calendars and the service levels on first start. Idempotent: only codes that are
+/// not in the database yet are added, so a restart never duplicates anything and never overwrites what an admin has
+/// changed.
 /// </summary>
 internal sealed class ReferenceDataSeeder(ServiceDeskDbContext db)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await SeedCatalogAsync(cancellationToken);
+        await SeedCalendarsAsync(cancellationToken);
         await SeedServiceLevelsAsync(cancellationToken);
         await SeedAssignmentGroupsAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -52,6 +54,41 @@ internal sealed class ReferenceDataSeeder(ServiceDeskDbContext db)
                 }
             }
         }
+    }
+
+    private async Task SeedCalendarsAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.Calendars.Select(c => c.Code).ToHashSetAsync(cancellationToken);
+        foreach (var calendar in ReferenceData.ServiceLevels().Calendars.Where(c => !existing.Contains(c.Code)))
+        {
+            db.Calendars.Add(new BusinessCalendar(
+                calendar.Code,
+                calendar.Name,
+                calendar.TimeZone,
+                WeeklyOf(calendar),
+                calendar.Holidays,
+                calendar.ExtraWorkingDays.Select(date => new ExtraWorkingDay(date, []))));
+        }
+    }
+
+    /// <summary>The seed writes hours as "Mon": [["09:00", "12:00"], ...], or (24X7) as "every day HH:mm-HH:mm".</summary>
+    private static Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>> WeeklyOf(ReferenceData.CalendarSeed calendar)
+    {
+        if (calendar.Weekly is { } weekly)
+        {
+            return weekly.ToDictionary(
+                day => Weekdays.TryParse(day.Key, out var weekday) ? weekday : throw new InvalidOperationException($"Seed calendar {calendar.Code}: '{day.Key}' is not a weekday."),
+                day => (IReadOnlyList<WorkingInterval>)day.Value.Select(pair => WorkingInterval.Parse(pair[0], pair[1])).ToList());
+        }
+
+        const string everyDay = "every day ";
+        if (calendar.WorkingHours is { } text && text.StartsWith(everyDay, StringComparison.Ordinal) && text[everyDay.Length..].Split('-') is [var start, var end])
+        {
+            IReadOnlyList<WorkingInterval> hours = [WorkingInterval.Parse(start, end)];
+            return Weekdays.MondayFirst.ToDictionary(day => day, _ => hours);
+        }
+
+        throw new InvalidOperationException($"Seed calendar {calendar.Code} has neither weekly hours nor 'every day HH:mm-HH:mm'.");
     }
 
     private async Task SeedServiceLevelsAsync(CancellationToken cancellationToken)

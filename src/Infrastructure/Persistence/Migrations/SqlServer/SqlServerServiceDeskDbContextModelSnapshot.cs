@@ -226,6 +226,57 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Changes", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceDesk.Domain.Customers.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProductLineCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ServiceLevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ValidTo")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductLineCode");
+
+                    b.HasIndex("ServiceLevelCode");
+
+                    b.HasIndex("CustomerId", "ValidFrom", "SortKey")
+                        .IsUnique();
+
+                    b.ToTable("Agreements", (string)null);
+                });
+
             modelBuilder.Entity("ServiceDesk.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -257,6 +308,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("Active", "Code");
 
                     b.ToTable("Customers", (string)null);
                 });
@@ -604,6 +657,46 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("TicketHistory", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceDesk.Domain.ServiceLevels.BusinessCalendar", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ExtraWorkingDays")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Weekly")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("BusinessCalendars", (string)null);
+                });
+
             modelBuilder.Entity("ServiceDesk.Domain.ServiceLevels.ServiceLevel", b =>
                 {
                     b.Property<string>("Code")
@@ -658,7 +751,13 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Code");
 
-                    b.HasIndex("Rank");
+                    b.HasIndex("CalendarCode");
+
+                    b.HasIndex("ResponseCalendarCode");
+
+                    b.HasIndex("Rank", "Code");
+
+                    b.HasIndex("Status", "Rank", "Code");
 
                     b.ToTable("ServiceLevels", (string)null);
                 });
@@ -788,6 +887,53 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("LineCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Customers.Agreement", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceDesk.Domain.Catalog.ProductLine", null)
+                        .WithMany()
+                        .HasForeignKey("ProductLineCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServiceDesk.Domain.ServiceLevels.ServiceLevel", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceLevelCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("ServiceDesk.Domain.Customers.AgreementProduct", "Products", b1 =>
+                        {
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("ProductCode")
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)");
+
+                            b1.HasKey("AgreementId", "ProductCode");
+
+                            b1.HasIndex("ProductCode");
+
+                            b1.ToTable("AgreementProducts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+
+                            b1.HasOne("ServiceDesk.Domain.Catalog.Product", null)
+                                .WithMany()
+                                .HasForeignKey("ProductCode")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.Integrations.ApiKey", b =>

@@ -221,6 +221,57 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Changes", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceDesk.Domain.Customers.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductLineCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceLevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ValidTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductLineCode");
+
+                    b.HasIndex("ServiceLevelCode");
+
+                    b.HasIndex("CustomerId", "ValidFrom", "SortKey")
+                        .IsUnique();
+
+                    b.ToTable("Agreements", (string)null);
+                });
+
             modelBuilder.Entity("ServiceDesk.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -252,6 +303,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("Active", "Code");
 
                     b.ToTable("Customers", (string)null);
                 });
@@ -599,6 +652,46 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("TicketHistory", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceDesk.Domain.ServiceLevels.BusinessCalendar", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtraWorkingDays")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weekly")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("BusinessCalendars", (string)null);
+                });
+
             modelBuilder.Entity("ServiceDesk.Domain.ServiceLevels.ServiceLevel", b =>
                 {
                     b.Property<string>("Code")
@@ -653,7 +746,13 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Code");
 
-                    b.HasIndex("Rank");
+                    b.HasIndex("CalendarCode");
+
+                    b.HasIndex("ResponseCalendarCode");
+
+                    b.HasIndex("Rank", "Code");
+
+                    b.HasIndex("Status", "Rank", "Code");
 
                     b.ToTable("ServiceLevels", (string)null);
                 });
@@ -783,6 +882,53 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("LineCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Customers.Agreement", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceDesk.Domain.Catalog.ProductLine", null)
+                        .WithMany()
+                        .HasForeignKey("ProductLineCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServiceDesk.Domain.ServiceLevels.ServiceLevel", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceLevelCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("ServiceDesk.Domain.Customers.AgreementProduct", "Products", b1 =>
+                        {
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ProductCode")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AgreementId", "ProductCode");
+
+                            b1.HasIndex("ProductCode");
+
+                            b1.ToTable("AgreementProducts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+
+                            b1.HasOne("ServiceDesk.Domain.Catalog.Product", null)
+                                .WithMany()
+                                .HasForeignKey("ProductCode")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.Integrations.ApiKey", b =>

@@ -28,6 +28,23 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "BusinessCalendars",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Weekly = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Holidays = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: false),
+                    ExtraWorkingDays = table.Column<string>(type: "nvarchar(max)", maxLength: 64000, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BusinessCalendars", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Changes",
                 columns: table => new
                 {
@@ -283,6 +300,44 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SortKey = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ServiceLevelCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ProductLineCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ValidTo = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Agreements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Agreements_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Agreements_ProductLines_ProductLineCode",
+                        column: x => x.ProductLineCode,
+                        principalTable: "ProductLines",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Agreements_ServiceLevels_ServiceLevelCode",
+                        column: x => x.ServiceLevelCode,
+                        principalTable: "ServiceLevels",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TicketComments",
                 columns: table => new
                 {
@@ -365,6 +420,30 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AgreementProducts",
+                columns: table => new
+                {
+                    ProductCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementProducts", x => new { x.AgreementId, x.ProductCode });
+                    table.ForeignKey(
+                        name: "FK_AgreementProducts_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgreementProducts_Products_ProductCode",
+                        column: x => x.ProductCode,
+                        principalTable: "Products",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.InsertData(
                 table: "NumberSequences",
                 columns: new[] { "Prefix", "LastValue" },
@@ -375,6 +454,27 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                     { "PRB", 0L },
                     { "REQ", 0L }
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementProducts_ProductCode",
+                table: "AgreementProducts",
+                column: "ProductCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_CustomerId_ValidFrom_SortKey",
+                table: "Agreements",
+                columns: new[] { "CustomerId", "ValidFrom", "SortKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_ProductLineCode",
+                table: "Agreements",
+                column: "ProductLineCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_ServiceLevelCode",
+                table: "Agreements",
+                column: "ServiceLevelCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_CreatedAt_Hash",
@@ -407,6 +507,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Changes",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Active_Code",
+                table: "Customers",
+                columns: new[] { "Active", "Code" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_Code",
@@ -450,9 +555,24 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "LineCode", "Code" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ServiceLevels_Rank",
+                name: "IX_ServiceLevels_CalendarCode",
                 table: "ServiceLevels",
-                column: "Rank");
+                column: "CalendarCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceLevels_Rank_Code",
+                table: "ServiceLevels",
+                columns: new[] { "Rank", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceLevels_ResponseCalendarCode",
+                table: "ServiceLevels",
+                column: "ResponseCalendarCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceLevels_Status_Rank_Code",
+                table: "ServiceLevels",
+                columns: new[] { "Status", "Rank", "Code" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TicketComments_TicketId_Sequence",
@@ -512,10 +632,16 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AgreementProducts");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
                 name: "AssignmentGroups");
+
+            migrationBuilder.DropTable(
+                name: "BusinessCalendars");
 
             migrationBuilder.DropTable(
                 name: "Changes");
@@ -530,28 +656,31 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
-                name: "Products");
-
-            migrationBuilder.DropTable(
-                name: "ServiceLevels");
-
-            migrationBuilder.DropTable(
                 name: "TicketComments");
 
             migrationBuilder.DropTable(
                 name: "TicketHistory");
 
             migrationBuilder.DropTable(
-                name: "ProductSeries");
+                name: "Agreements");
+
+            migrationBuilder.DropTable(
+                name: "Products");
 
             migrationBuilder.DropTable(
                 name: "Tickets");
 
             migrationBuilder.DropTable(
-                name: "ProductLines");
+                name: "ServiceLevels");
+
+            migrationBuilder.DropTable(
+                name: "ProductSeries");
 
             migrationBuilder.DropTable(
                 name: "Customers");
+
+            migrationBuilder.DropTable(
+                name: "ProductLines");
         }
     }
 }
