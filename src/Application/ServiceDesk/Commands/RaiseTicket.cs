@@ -5,6 +5,7 @@ using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Application.Customers;
+using ServiceDesk.Application.Customers.Commands;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
@@ -12,12 +13,6 @@ using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 
 namespace ServiceDesk.Application.ServiceDesk.Commands;
-
-/// <summary>A contact at the customer.</summary>
-/// <param name="Name" example="Zhang Min">Who raised it.</param>
-/// <param name="Email" example="zhang.min@acme.example">How to reach them.</param>
-/// <param name="Phone" example="+86 21 5555 0101">How to reach them.</param>
-public sealed record ContactBody(string? Name, string? Email, string? Phone);
 
 /// <summary>Body of <c>POST /service-desk/tickets</c>: everything raised at the desk comes in here.</summary>
 /// <param name="Type" example="incident">incident, serviceRequest, inquiry, changeRequest or complaint.</param>

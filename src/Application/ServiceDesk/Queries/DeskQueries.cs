@@ -134,14 +134,13 @@ internal sealed class DeskQueriesHandler(IServiceDeskDbContext db, ICurrentUser 
         return changes;
     }
 
-    private static readonly IReadOnlyDictionary<string, string> NoLinks = new Dictionary<string, string>();
-
+    // Links are filled in after the query (they are not data): the projections leave them null.
     private static readonly System.Linq.Expressions.Expression<Func<Ticket, DeskTicketSummary>> TicketSummary = t =>
         new DeskTicketSummary(t.Number, t.Kind, t.Status.ToString(), t.Priority, t.CustomerId, t.Summary, t.AssignmentGroup, t.ExternalReference, t.OpenedAt,
-            t.QueueDueAt == Ticket.NotDue ? null : t.QueueDueAt, NoLinks);
+            t.QueueDueAt == Ticket.NotDue ? null : t.QueueDueAt, null!);
 
     private static readonly System.Linq.Expressions.Expression<Func<Change, DeskTicketSummary>> ChangeSummary = c =>
-        new DeskTicketSummary(c.Number, TicketKind.Change, c.Status.ToString(), null, c.CustomerId, c.Summary, null, c.ExternalReference, c.CreatedAt, null, NoLinks);
+        new DeskTicketSummary(c.Number, TicketKind.Change, c.Status.ToString(), null, c.CustomerId, c.Summary, null, c.ExternalReference, c.CreatedAt, null, null!);
 
     private sealed record DeskCursor(DateTimeOffset OpenedAt, string Number);
 
