@@ -46,6 +46,7 @@ public static class DependencyInjection
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.PropertyNameCaseInsensitive = true;
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new UtcInstantJsonConverter());
         // The contract spells these in lower camel case (incident, serviceRequest, portal, public, support);
         // every other enum keeps its PascalCase name (P1, OnHold, Breached).
         options.Converters.Add(new JsonStringEnumConverter<ProductKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));

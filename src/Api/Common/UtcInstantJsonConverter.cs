@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ServiceDesk.Api.Common;
+
+/// <summary>
+/// Instants go out in UTC with a <c>Z</c> (<c>2026-11-24T08:00:00Z</c>), as the contract writes them; any ISO-8601
+/// instant with an offset is accepted on the way in.
+/// </summary>
+internal sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetDateTimeOffset();
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+    }
+}
