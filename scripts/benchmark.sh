@@ -73,7 +73,16 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"summary":"Benchmark row"}'
 LUA
 
-rps() { wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$@" | tee -a "$work/wrk.log" | awk '/Requests\/sec/ {print $2}'; }
+# Requests per second of one wrk run; a run with any non-2xx answer is not a measurement, so it stops the script.
+rps() {
+  local out
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$@")
+  echo "$out" >>"$work/wrk.log"
+  if echo "$out" | grep -q "Non-2xx"; then
+    echo "wrk saw error responses for $*:" >&2; echo "$out" >&2; exit 1
+  fi
+  echo "$out" | awk '/Requests\/sec/ {print $2}'
+}
 echo "ServiceDesk on PostgreSQL, $CONNECTIONS connections, ${SECONDS_PER_RUN}s each:"
 intake=$(rps -s "$work/post.lua" "http://127.0.0.1:$API_PORT/api/v1/service-desk/tickets")
 read=$(rps -s "$work/get.lua" "http://127.0.0.1:$API_PORT/api/v1/incidents/$number")

@@ -7,6 +7,7 @@ using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Application.ServiceLevels;
+using ServiceDesk.Infrastructure.Catalog;
 using ServiceDesk.Infrastructure.Customers;
 using ServiceDesk.Infrastructure.ServiceDesk;
 using ServiceDesk.Infrastructure.Integrations;
@@ -58,7 +59,10 @@ public static class DependencyInjection
         services.AddScoped<IApiKeyCache>(sp => sp.GetRequiredService<ApiKeyStore>());
 
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
-        services.AddScoped<ITicketNumbers, TicketNumbers>();
+        services.AddScoped<ReferenceLookups>();
+        services.AddScoped<IProductLookup>(sp => sp.GetRequiredService<ReferenceLookups>());
+        services.AddScoped<ICustomerAgreementsLookup>(sp => sp.GetRequiredService<ReferenceLookups>());
+        services.AddSingleton<ITicketNumbers, TicketNumbers>();
         services.AddScoped<CachedReferenceData>();
         services.AddScoped<ISlaContexts>(sp => sp.GetRequiredService<CachedReferenceData>());
         services.AddScoped<IAssignmentGroups>(sp => sp.GetRequiredService<CachedReferenceData>());

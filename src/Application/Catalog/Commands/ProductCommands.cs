@@ -92,7 +92,7 @@ public sealed class UpdateProductCommandValidator : AbstractValidator<UpdateProd
     public UpdateProductCommandValidator() => RuleFor(c => c.Body).SetValidator(new ProductBodyValidator());
 }
 
-internal sealed class ProductCommandsHandler(IServiceDeskDbContext db, TimeProvider clock)
+internal sealed class ProductCommandsHandler(IServiceDeskDbContext db, IProductLookup lookup, TimeProvider clock)
     : ICommandHandler<CreateProductCommand, ProductResponse>,
       ICommandHandler<UpdateProductCommand, ProductResponse>,
       ICommandHandler<RetireProductCommand, ProductResponse>,
@@ -110,6 +110,7 @@ internal sealed class ProductCommandsHandler(IServiceDeskDbContext db, TimeProvi
             product.RequestStatus(status, clock.GetUtcNow());
         db.Products.Add(product);
         await db.SaveChangesAsync(cancellationToken);
+        lookup.Invalidate(product.Code);
         return product.ToResponse();
     }
 
@@ -123,6 +124,7 @@ internal sealed class ProductCommandsHandler(IServiceDeskDbContext db, TimeProvi
         if (body.Status is { } status)
             product.RequestStatus(status, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        lookup.Invalidate(product.Code);
         return product.ToResponse();
     }
 
@@ -131,6 +133,7 @@ internal sealed class ProductCommandsHandler(IServiceDeskDbContext db, TimeProvi
         var product = await Load(command.Code, command.IfMatch, cancellationToken);
         product.Retire(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        lookup.Invalidate(product.Code);
         return product.ToResponse();
     }
 
@@ -139,6 +142,7 @@ internal sealed class ProductCommandsHandler(IServiceDeskDbContext db, TimeProvi
         var product = await Load(command.Code, command.IfMatch, cancellationToken);
         product.Reinstate();
         await db.SaveChangesAsync(cancellationToken);
+        lookup.Invalidate(product.Code);
         return product.ToResponse();
     }
 

@@ -64,7 +64,7 @@ public sealed class UpdateAgreementCommandValidator : AbstractValidator<UpdateAg
     public UpdateAgreementCommandValidator() => RuleFor(c => c.Body).SetValidator(new AgreementBodyValidator());
 }
 
-internal sealed class AgreementCommandsHandler(IServiceDeskDbContext db, TimeProvider clock)
+internal sealed class AgreementCommandsHandler(IServiceDeskDbContext db, ICustomerAgreementsLookup lookup, TimeProvider clock)
     : ICommandHandler<CreateAgreementCommand, AgreementResponse>,
       ICommandHandler<UpdateAgreementCommand, AgreementResponse>,
       ICommandHandler<CancelAgreementCommand, AgreementResponse>
@@ -80,6 +80,7 @@ internal sealed class AgreementCommandsHandler(IServiceDeskDbContext db, TimePro
             Guid.CreateVersion7(now), customer, level, line, products, command.Body.ValidFrom!.Value, command.Body.ValidTo, now);
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync(cancellationToken);
+        lookup.Invalidate(agreement.CustomerId);
         return agreement.ToResponse(now);
     }
 
@@ -91,6 +92,7 @@ internal sealed class AgreementCommandsHandler(IServiceDeskDbContext db, TimePro
 
         agreement.Change(level, line, products, command.Body.ValidFrom!.Value, command.Body.ValidTo);
         await db.SaveChangesAsync(cancellationToken);
+        lookup.Invalidate(agreement.CustomerId);
         return agreement.ToResponse(now);
     }
 
@@ -100,6 +102,7 @@ internal sealed class AgreementCommandsHandler(IServiceDeskDbContext db, TimePro
         var agreement = await LoadAsync(command.CustomerId, command.AgreementId, command.IfMatch, now, cancellationToken);
         agreement.Cancel(now);
         await db.SaveChangesAsync(cancellationToken);
+        lookup.Invalidate(agreement.CustomerId);
         return agreement.ToResponse(now);
     }
 

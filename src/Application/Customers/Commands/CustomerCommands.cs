@@ -64,7 +64,7 @@ public sealed class UpdateCustomerCommandValidator : AbstractValidator<UpdateCus
     public UpdateCustomerCommandValidator() => RuleFor(c => c.Body).SetValidator(new CustomerBodyValidator());
 }
 
-internal sealed class CustomerCommandsHandler(IServiceDeskDbContext db, TimeProvider clock)
+internal sealed class CustomerCommandsHandler(IServiceDeskDbContext db, ICustomerAgreementsLookup lookup, TimeProvider clock)
     : ICommandHandler<CreateCustomerCommand, CustomerResponse>,
       ICommandHandler<UpdateCustomerCommand, CustomerResponse>
 {
@@ -76,6 +76,7 @@ internal sealed class CustomerCommandsHandler(IServiceDeskDbContext db, TimeProv
         var customer = new Customer(Guid.CreateVersion7(clock.GetUtcNow()), command.Code!, command.Name!, Contacts(command.Contacts!));
         db.Customers.Add(customer);
         await db.SaveChangesAsync(cancellationToken);
+        lookup.Invalidate(customer.Id);
         return customer.ToResponse();
     }
 
@@ -88,6 +89,7 @@ internal sealed class CustomerCommandsHandler(IServiceDeskDbContext db, TimeProv
 
         customer.Update(command.Body.Name!, Contacts(command.Body.Contacts!), command.Body.Active ?? customer.Active);
         await db.SaveChangesAsync(cancellationToken);
+        lookup.Invalidate(customer.Id);
         return customer.ToResponse();
     }
 

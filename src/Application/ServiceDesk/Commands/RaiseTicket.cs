@@ -67,6 +67,7 @@ internal sealed class RaiseTicketHandler(
     IServiceDeskDbContext db,
     ICurrentUser user,
     IEntitlementResolver entitlements,
+    IProductLookup products,
     ISlaContexts slaContexts,
     IAssignmentGroups groups,
     ITicketNumbers numbers,
@@ -123,21 +124,16 @@ internal sealed class RaiseTicketHandler(
             ticket.Response.DueAt, ticket.Resolution.DueAt, TicketLinks.For(ticket.Number, ticket.Kind));
     }
 
-    private async Task<ProductRef?> FindProductAsync(string? productCode, IntakeType type, CancellationToken cancellationToken)
+    private async Task<ProductSnapshot?> FindProductAsync(string? productCode, IntakeType type, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(productCode))
             return null;
-        var product = await db.Products.AsNoTracking()
-            .Where(p => p.Code == productCode)
-            .Select(p => new ProductRef(p.Code, p.LineCode, p.SeriesCode, p.Kind, p.Status))
-            .FirstOrDefaultAsync(cancellationToken)
+        var product = await products.FindAsync(productCode, cancellationToken)
             ?? throw new RequestValidationException("productCode", $"Product '{productCode}' does not exist.");
-        if (product.Status == ProductStatus.Retired)
+        if (product.IsRetired)
             throw new DomainException("product-retired", $"Product {product.Code} is retired and cannot be used for new tickets.", DomainErrorKind.Unprocessable, "productCode");
         if (type == IntakeType.ServiceRequest && product.Kind == ProductKind.Support)
             throw new DomainException("not-requestable", $"Product {product.Code} is a support product: raise an incident for it; service requests order products of kind request or recurring.", DomainErrorKind.Unprocessable, "productCode");
         return product;
     }
-
-    private sealed record ProductRef(string Code, string LineCode, string SeriesCode, ProductKind Kind, ProductStatus Status);
 }
