@@ -74,7 +74,7 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
     /// <summary>
     /// Two writers that loaded the same ticket both number their new history lines (or comments) from the same
-    /// count; the database may reject the second's line by its unique (TicketId, Sequence) index before it reaches
+    /// count; the database may reject the second's line by its (TicketId, Sequence) key before it reaches
     /// the ticket's version check. Either way the second writer lost a concurrency race, and is told so.
     /// </summary>
     private static bool IsLostNumberingRace(DbUpdateException e)

@@ -91,13 +91,13 @@ internal sealed class TicketCommentConfiguration : IEntityTypeConfiguration<Tick
     public void Configure(EntityTypeBuilder<TicketComment> builder)
     {
         builder.ToTable("TicketComments");
-        builder.HasKey(c => c.Id);
+        // Keyed by position within the ticket: one index serves both uniqueness and the ordered list.
+        builder.HasKey(c => new { c.TicketId, c.Sequence });
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Author).HasMaxLength(200);
         builder.Property(c => c.Body).HasMaxLength(TicketComment.BodyMaxLength);
         builder.Property(c => c.Visibility).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<Ticket>().WithMany().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(c => new { c.TicketId, c.Sequence }).IsUnique();
     }
 }
 
@@ -106,7 +106,8 @@ internal sealed class TicketHistoryConfiguration : IEntityTypeConfiguration<Tick
     public void Configure(EntityTypeBuilder<TicketHistoryEntry> builder)
     {
         builder.ToTable("TicketHistory");
-        builder.HasKey(h => h.Id);
+        // Keyed by position within the ticket: one index serves both uniqueness and the ordered list.
+        builder.HasKey(h => new { h.TicketId, h.Sequence });
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.Actor).HasMaxLength(200);
         builder.Property(h => h.Action).HasMaxLength(32);
@@ -114,7 +115,6 @@ internal sealed class TicketHistoryConfiguration : IEntityTypeConfiguration<Tick
         builder.Property(h => h.OldValue).HasMaxLength(4000);
         builder.Property(h => h.NewValue).HasMaxLength(4000);
         builder.HasOne<Ticket>().WithMany().HasForeignKey(h => h.TicketId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(h => new { h.TicketId, h.Sequence }).IsUnique();
     }
 }
 
@@ -172,8 +172,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Type).HasMaxLength(64);
         builder.Property(m => m.Number).HasMaxLength(16);
+        // Delivery reads the unprocessed events in order.
         builder.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
-        builder.HasIndex(m => new { m.Number, m.Type });
     }
 }
 

@@ -575,8 +575,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketComment", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("TicketId")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
@@ -591,10 +594,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("TicketId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Visibility")
@@ -602,18 +602,18 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("TicketId", "Sequence")
-                        .IsUnique();
+                    b.HasKey("TicketId", "Sequence");
 
                     b.ToTable("TicketComments", (string)null);
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketHistoryEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("TicketId")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -632,6 +632,9 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsInternal")
                         .HasColumnType("boolean");
 
@@ -643,16 +646,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("TicketId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TicketId", "Sequence")
-                        .IsUnique();
+                    b.HasKey("TicketId", "Sequence");
 
                     b.ToTable("TicketHistory", (string)null);
                 });
@@ -857,8 +851,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Number", "Type");
 
                     b.HasIndex("ProcessedAt", "OccurredAt");
 

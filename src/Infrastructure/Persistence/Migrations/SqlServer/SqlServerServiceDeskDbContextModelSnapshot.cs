@@ -575,8 +575,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketComment", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("TicketId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
@@ -591,10 +594,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("TicketId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Visibility")
@@ -602,18 +602,18 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("TicketId", "Sequence")
-                        .IsUnique();
+                    b.HasKey("TicketId", "Sequence");
 
                     b.ToTable("TicketComments", (string)null);
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketHistoryEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("TicketId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -632,6 +632,9 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<bool>("IsInternal")
                         .HasColumnType("bit");
 
@@ -643,16 +646,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("TicketId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TicketId", "Sequence")
-                        .IsUnique();
+                    b.HasKey("TicketId", "Sequence");
 
                     b.ToTable("TicketHistory", (string)null);
                 });
@@ -857,8 +851,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Number", "Type");
 
                     b.HasIndex("ProcessedAt", "OccurredAt");
 

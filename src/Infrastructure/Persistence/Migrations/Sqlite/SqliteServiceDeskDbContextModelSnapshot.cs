@@ -570,8 +570,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketComment", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("TicketId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
@@ -586,10 +589,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TicketId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Visibility")
@@ -597,18 +597,18 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("TicketId", "Sequence")
-                        .IsUnique();
+                    b.HasKey("TicketId", "Sequence");
 
                     b.ToTable("TicketComments", (string)null);
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketHistoryEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("TicketId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -627,6 +627,9 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsInternal")
                         .HasColumnType("INTEGER");
 
@@ -638,16 +641,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TicketId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TicketId", "Sequence")
-                        .IsUnique();
+                    b.HasKey("TicketId", "Sequence");
 
                     b.ToTable("TicketHistory", (string)null);
                 });
@@ -852,8 +846,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Number", "Type");
 
                     b.HasIndex("ProcessedAt", "OccurredAt");
 

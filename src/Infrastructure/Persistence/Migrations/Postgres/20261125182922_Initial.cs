@@ -341,9 +341,9 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                 name: "TicketComments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     TicketId = table.Column<Guid>(type: "uuid", nullable: false),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
@@ -351,7 +351,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TicketComments", x => x.Id);
+                    table.PrimaryKey("PK_TicketComments", x => new { x.TicketId, x.Sequence });
                     table.ForeignKey(
                         name: "FK_TicketComments_Tickets_TicketId",
                         column: x => x.TicketId,
@@ -364,9 +364,9 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                 name: "TicketHistory",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     TicketId = table.Column<Guid>(type: "uuid", nullable: false),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -377,7 +377,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TicketHistory", x => x.Id);
+                    table.PrimaryKey("PK_TicketHistory", x => new { x.TicketId, x.Sequence });
                     table.ForeignKey(
                         name: "FK_TicketHistory_Tickets_TicketId",
                         column: x => x.TicketId,
@@ -520,11 +520,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_Number_Type",
-                table: "OutboxMessages",
-                columns: new[] { "Number", "Type" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_ProcessedAt_OccurredAt",
                 table: "OutboxMessages",
                 columns: new[] { "ProcessedAt", "OccurredAt" });
@@ -573,18 +568,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_ServiceLevels_Status_Rank_Code",
                 table: "ServiceLevels",
                 columns: new[] { "Status", "Rank", "Code" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TicketComments_TicketId_Sequence",
-                table: "TicketComments",
-                columns: new[] { "TicketId", "Sequence" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TicketHistory_TicketId_Sequence",
-                table: "TicketHistory",
-                columns: new[] { "TicketId", "Sequence" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_AssignmentGroup_OpenedAt",
