@@ -6,6 +6,8 @@ using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Integrations;
+using ServiceDesk.Domain.Knowledge;
+using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 using ServiceDesk.Infrastructure.Persistence.Outbox;
@@ -39,6 +41,18 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     public DbSet<AssignmentGroup> AssignmentGroups => Set<AssignmentGroup>();
 
     public DbSet<Change> Changes => Set<Change>();
+
+    public DbSet<ChangeProduct> ChangeProducts => Set<ChangeProduct>();
+
+    public DbSet<ChangeHistoryEntry> ChangeHistory => Set<ChangeHistoryEntry>();
+
+    public DbSet<FreezePeriod> FreezePeriods => Set<FreezePeriod>();
+
+    public DbSet<Problem> Problems => Set<Problem>();
+
+    public DbSet<ProblemHistoryEntry> ProblemHistory => Set<ProblemHistoryEntry>();
+
+    public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
@@ -79,7 +93,7 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     }
 
     /// <summary>
-    /// Domain events become outbox rows, and a ticket's new history lines and comments become rows, all in the
+    /// Domain events become outbox rows, and a ticket's, change's or problem's new history lines (and a ticket's comments) become rows, all in the
     /// same save (one transaction) as the change that produced them.
     /// </summary>
     private List<IHasDomainEvents> CollectDomainOutput()
@@ -98,6 +112,11 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
                 TicketHistory.AddRange(ticket.NewHistory);
                 TicketComments.AddRange(ticket.NewComments);
             }
+
+            if (aggregate is Change change)
+                ChangeHistory.AddRange(change.NewHistory);
+            if (aggregate is Problem problem)
+                ProblemHistory.AddRange(problem.NewHistory);
         }
 
         return aggregates;

@@ -1,21 +1,23 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.ServiceDesk;
+using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Infrastructure.Persistence;
 
 namespace ServiceDesk.Infrastructure.ServiceDesk;
 
 /// <summary>
-/// Ticket numbers from one counter row per kind, incremented and read in a single atomic statement (the row lock
-/// serialises concurrent intakes). The increment commits on its own, so a number is never handed out twice, even
-/// when the ticket that took it fails to save (that leaves a gap, never a reuse).
+/// Ticket, change and problem numbers from one counter row per prefix, incremented and read in a single atomic
+/// statement (the row lock serialises concurrent intakes). The increment commits on its own, so a number is never
+/// handed out twice, even when the record that took it fails to save (that leaves a gap, never a reuse).
 /// </summary>
 internal sealed class TicketNumbers(ServiceDeskDbContext db) : ITicketNumbers
 {
-    public async Task<string> NextAsync(TicketKind kind, CancellationToken cancellationToken)
+    public Task<string> NextAsync(TicketKind kind, CancellationToken cancellationToken) => NextAsync(PrefixOf(kind), cancellationToken);
+
+    public async Task<string> NextAsync(string prefix, CancellationToken cancellationToken)
     {
-        var prefix = PrefixOf(kind);
         var sql = db.Database.ProviderName switch
         {
             "Microsoft.EntityFrameworkCore.SqlServer" =>
@@ -32,7 +34,7 @@ internal sealed class TicketNumbers(ServiceDeskDbContext db) : ITicketNumbers
     {
         TicketKind.Incident => "INC",
         TicketKind.ServiceRequest => "REQ",
-        _ => "CHG",
+        _ => Change.NumberPrefix,
     };
 
     /// <summary>INC000042: six digits at least, more once a kind passes 999,999.</summary>
