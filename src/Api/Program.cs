@@ -1,8 +1,11 @@
 using ServiceDesk.Api;
 using ServiceDesk.Api.Catalog;
+using ServiceDesk.Api.Changes;
 using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Api.Incidents;
 using ServiceDesk.Api.Integrations;
+using ServiceDesk.Api.Knowledge;
+using ServiceDesk.Api.Problems;
 using ServiceDesk.Api.ServiceDesk;
 using ServiceDesk.Application;
 using ServiceDesk.Infrastructure;
@@ -26,6 +29,9 @@ var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Authenticated);
 api.MapCatalogEndpoints();
 api.MapServiceDeskEndpoints();
 api.MapTicketEndpoints();
+api.MapChangeEndpoints();
+api.MapProblemEndpoints();
+api.MapKnowledgeEndpoints();
 api.MapApiKeyEndpoints();
 
 await app.RunAsync();
