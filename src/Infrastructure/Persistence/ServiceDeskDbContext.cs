@@ -66,10 +66,31 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     {
         var raised = CollectDomainOutput();
         BumpVersions();
-        var result = await base.SaveChangesAsync(cancellationToken);
+        int result;
+        try
+        {
+            result = await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && IsLostNumberingRace(e))
+        {
+            throw new DbUpdateConcurrencyException("The ticket was changed concurrently.", e);
+        }
+
         foreach (var aggregate in raised)
             aggregate.ClearDomainEvents();
         return result;
+    }
+
+    /// <summary>
+    /// Two writers that loaded the same ticket, change or problem both number their new history lines (or comments)
+    /// from the same count; the database may reject the second's line by its unique (owner, Sequence) index before it
+    /// reaches the version check. Either way the second writer lost a concurrency race, and is told so.
+    /// </summary>
+    private static bool IsLostNumberingRace(DbUpdateException e)
+    {
+        var message = e.InnerException?.Message ?? string.Empty;
+        return message.Contains("TicketHistory", StringComparison.Ordinal) || message.Contains("TicketComments", StringComparison.Ordinal)
+            || message.Contains("ChangeHistory", StringComparison.Ordinal) || message.Contains("ProblemHistory", StringComparison.Ordinal);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
