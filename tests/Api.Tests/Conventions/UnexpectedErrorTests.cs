@@ -20,7 +20,8 @@ public sealed class UnexpectedErrorTests(ServiceDeskApiFactory factory) : IClass
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"Products\"");
+            // PostgreSQL refuses to drop a table others reference unless told to drop their constraints too.
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "DROP TABLE \"Products\" CASCADE" : "DROP TABLE \"Products\"");
         }
 
         var response = await client.GetAsync("/api/v1/catalog/products/OPS-SD-01");

@@ -34,9 +34,10 @@ public sealed class CreateArticleCommandValidator : AbstractValidator<CreateArti
     public CreateArticleCommandValidator()
     {
         RuleFor(c => c.Title).NotEmpty().When(c => string.IsNullOrWhiteSpace(c.ProblemNumber));
-        RuleFor(c => c.Body).NotEmpty().When(c => string.IsNullOrWhiteSpace(c.ProblemNumber));
+        // "Body" is the article's text here, not a wrapped request body: named explicitly so errors say "body".
+        RuleFor(c => c.Body).NotEmpty().When(c => string.IsNullOrWhiteSpace(c.ProblemNumber)).OverridePropertyName("body");
         RuleFor(c => c.Title).MaximumLength(KnowledgeArticle.TitleMaxLength);
-        RuleFor(c => c.Body).MaximumLength(KnowledgeArticle.BodyMaxLength);
+        RuleFor(c => c.Body).MaximumLength(KnowledgeArticle.BodyMaxLength).OverridePropertyName("body");
         RuleFor(c => c.ProductCode!).MustBeCode().When(c => c.ProductCode is not null);
         RuleFor(c => c.Tags).Must(t => t is null || t.Count <= KnowledgeArticle.MaxTags).WithMessage($"'tags' may hold at most {KnowledgeArticle.MaxTags} tags.");
         RuleForEach(c => c.Tags).NotEmpty().MaximumLength(KnowledgeArticle.TagMaxLength).OverridePropertyName("tags");
