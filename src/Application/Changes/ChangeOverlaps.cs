@@ -11,7 +11,7 @@ namespace ServiceDesk.Application.Changes;
 /// through their (End, Start) index. Windows overlap when <c>start &lt; otherEnd AND otherStart &lt; end</c>: touching
 /// windows do not.
 /// </summary>
-internal static class ChangeOverlaps
+public static class ChangeOverlaps
 {
     /// <summary>Index rows of scheduled or implementing changes overlapping the window on one of the products, for the customer.</summary>
     /// <param name="customerId">The customer of the change asked about; null for a global change (every customer's changes count).</param>
@@ -41,11 +41,14 @@ internal static class ChangeOverlaps
     }
 
     /// <summary>Freeze periods overlapping the window that cover the customer (every freeze covers a global change).</summary>
-    public static async Task<IReadOnlyList<FreezePeriod>> FreezesAsync(IServiceDeskDbContext db, Guid? customerId, ChangeWindow window, CancellationToken cancellationToken)
+    public static IQueryable<FreezePeriod> Freezes(IServiceDeskDbContext db, Guid? customerId, DateTimeOffset start, DateTimeOffset end)
     {
-        var freezes = db.FreezePeriods.AsNoTracking().Where(f => f.End > window.Start && f.Start < window.End);
+        var freezes = db.FreezePeriods.AsNoTracking().Where(f => f.End > start && f.Start < end);
         if (customerId is { } customer)
             freezes = freezes.Where(f => f.CustomerId == null || f.CustomerId == customer);
-        return await freezes.OrderBy(f => f.Start).ToListAsync(cancellationToken);
+        return freezes;
     }
+
+    public static async Task<IReadOnlyList<FreezePeriod>> FreezesAsync(IServiceDeskDbContext db, Guid? customerId, ChangeWindow window, CancellationToken cancellationToken) =>
+        await Freezes(db, customerId, window.Start, window.End).OrderBy(f => f.Start).ToListAsync(cancellationToken);
 }

@@ -5,6 +5,7 @@ using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
+using ServiceDesk.Application.Incidents;
 using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
@@ -110,9 +111,9 @@ public sealed record AddChangeFixCommand(string Number, string? IfMatch, FixBody
 public sealed record RemoveChangeFixCommand(string Number, string? IfMatch, string FixedNumber) : ChangeCommand(Number, IfMatch);
 
 /// <summary>Names the change that caused an incident (the change lists the incident in turn).</summary>
-public sealed record SetCausingChangeCommand(string IncidentNumber, string? IfMatch, CausedByBody Body) : ICommand<Incidents.TicketResponse>;
+public sealed record SetCausingChangeCommand(string IncidentNumber, string? IfMatch, CausedByBody Body) : ICommand<TicketResponse>;
 
-public sealed record ClearCausingChangeCommand(string IncidentNumber, string? IfMatch) : ICommand<Incidents.TicketResponse>;
+public sealed record ClearCausingChangeCommand(string IncidentNumber, string? IfMatch) : ICommand<TicketResponse>;
 
 public sealed class ChangeBodyValidator : AbstractValidator<ChangeBody>
 {
@@ -214,8 +215,8 @@ internal sealed class ChangeCommandsHandler(IServiceDeskDbContext db, ICurrentUs
       ICommandHandler<ReviewChangeCommand, ChangeResponse>,
       ICommandHandler<AddChangeFixCommand, ChangeResponse>,
       ICommandHandler<RemoveChangeFixCommand, ChangeResponse>,
-      ICommandHandler<SetCausingChangeCommand, Incidents.TicketResponse>,
-      ICommandHandler<ClearCausingChangeCommand, Incidents.TicketResponse>
+      ICommandHandler<SetCausingChangeCommand, TicketResponse>,
+      ICommandHandler<ClearCausingChangeCommand, TicketResponse>
 {
     private ChangeActor By => new(user.Id, user.Name);
 
@@ -307,9 +308,9 @@ internal sealed class ChangeCommandsHandler(IServiceDeskDbContext db, ICurrentUs
                 throw new NotFoundException($"Fix of change {change.Number}", command.FixedNumber);
         }), cancellationToken);
 
-    public async ValueTask<Incidents.TicketResponse> Handle(SetCausingChangeCommand command, CancellationToken cancellationToken)
+    public async ValueTask<TicketResponse> Handle(SetCausingChangeCommand command, CancellationToken cancellationToken)
     {
-        var incident = await Incidents.TicketAccess.LoadForUpdateAsync(db, user, TicketKind.Incident, command.IncidentNumber, command.IfMatch, cancellationToken);
+        var incident = await db.LoadForUpdateAsync(user, TicketKind.Incident, command.IncidentNumber, command.IfMatch, cancellationToken);
         var change = await db.ReferencedChangeAsync(command.Body.ChangeNumber!.Trim(), "changeNumber", cancellationToken);
         var now = clock.GetUtcNow();
         if (incident.CausedByChange is { } previous && previous != change.Number)
@@ -317,12 +318,12 @@ internal sealed class ChangeCommandsHandler(IServiceDeskDbContext db, ICurrentUs
         change.RecordCausedIncident(incident.Number, By, now);
         incident.RecordCausingChange(change.Number, new Actor(user.Name, false), now);
         await db.SaveChangesAsync(cancellationToken);
-        return Incidents.TicketMapper.ToResponse(incident);
+        return incident.ToResponse();
     }
 
-    public async ValueTask<Incidents.TicketResponse> Handle(ClearCausingChangeCommand command, CancellationToken cancellationToken)
+    public async ValueTask<TicketResponse> Handle(ClearCausingChangeCommand command, CancellationToken cancellationToken)
     {
-        var incident = await Incidents.TicketAccess.LoadForUpdateAsync(db, user, TicketKind.Incident, command.IncidentNumber, command.IfMatch, cancellationToken);
+        var incident = await db.LoadForUpdateAsync(user, TicketKind.Incident, command.IncidentNumber, command.IfMatch, cancellationToken);
         if (incident.CausedByChange is not { } previous)
             throw new NotFoundException($"Causing change of incident {incident.Number}", incident.Number);
         var now = clock.GetUtcNow();
@@ -331,7 +332,7 @@ internal sealed class ChangeCommandsHandler(IServiceDeskDbContext db, ICurrentUs
             change.ForgetCausedIncident(incident.Number, By, now);
         incident.RecordCausingChange(null, new Actor(user.Name, false), now);
         await db.SaveChangesAsync(cancellationToken);
-        return Incidents.TicketMapper.ToResponse(incident);
+        return incident.ToResponse();
     }
 
     private async ValueTask<ChangeResponse> Act(ChangeCommand command, Func<Change, DateTimeOffset, Task> action, CancellationToken cancellationToken)
