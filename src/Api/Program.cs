@@ -1,9 +1,12 @@
 using ServiceDesk.Api;
 using ServiceDesk.Api.Catalog;
+using ServiceDesk.Api.Changes;
 using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Api.Customers;
 using ServiceDesk.Api.Incidents;
 using ServiceDesk.Api.Integrations;
+using ServiceDesk.Api.Knowledge;
+using ServiceDesk.Api.Problems;
 using ServiceDesk.Api.ServiceDesk;
 using ServiceDesk.Api.ServiceLevels;
 using ServiceDesk.Application;
@@ -30,6 +33,9 @@ api.MapServiceDeskEndpoints();
 api.MapTicketEndpoints();
 api.MapServiceLevelEndpoints();
 api.MapCustomerEndpoints();
+api.MapChangeEndpoints();
+api.MapProblemEndpoints();
+api.MapKnowledgeEndpoints();
 api.MapApiKeyEndpoints();
 
 await app.RunAsync();

@@ -26,13 +26,13 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
         RequestValidationException e => Validation(context, e.Errors.ToDictionary()),
         DomainException { Kind: DomainErrorKind.Invalid } e =>
             Validation(context, new Dictionary<string, string[]> { [e.Field ?? "body"] = [e.Message] }),
-        DomainException e => ProblemResults.Create(
+        DomainException e => WithDetails(ProblemResults.Create(
             context,
             e.Kind == DomainErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
             Title(e.Rule),
             e.Message,
             ProblemTypes.For(e.Rule),
-            e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+            e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }), e.Details),
         NotFoundException e => ProblemResults.Create(context, 404, "Not found", e.Message),
         PreconditionFailedException e => ProblemResults.Create(context, 412, "Precondition failed", e.Message),
         DbUpdateConcurrencyException => ProblemResults.Create(context, 412, "Precondition failed", "The resource was changed by someone else while this request ran; fetch it again and retry."),
@@ -45,6 +45,14 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
             ProblemResults.Create(context, 499, "Client closed request", null),
         _ => ProblemResults.Create(context, 500, "An unexpected error occurred", "The error has been logged; quote the traceId when reporting it."),
     };
+
+    /// <summary>The facts a rule reports (e.g. <c>conflicts</c>: the overlapping changes) become members of the problem.</summary>
+    private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?>? details)
+    {
+        foreach (var (key, value) in details ?? new Dictionary<string, object?>())
+            problem.Extensions[key] = value;
+        return problem;
+    }
 
     private static ProblemDetails Validation(HttpContext context, IDictionary<string, string[]> errors) =>
         ProblemResults.Create(context, 400, "One or more fields are invalid", "See 'errors' for the problem with each field.", ProblemTypes.For("validation"), errors);

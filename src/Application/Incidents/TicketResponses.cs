@@ -37,6 +37,9 @@ namespace ServiceDesk.Application.Incidents;
 /// <param name="ResolutionDueAt">When the resolution target runs out (moves later while on hold).</param>
 /// <param name="ResponseState" example="Met">Running, Paused, Met or Breached.</param>
 /// <param name="ResolutionState" example="Running">Running, Paused, Met or Breached.</param>
+/// <param name="ProblemNumber" example="PRB000007">The problem the incident is linked to, if any.</param>
+/// <param name="Workaround" example="Restart the relay service; mail queued meanwhile is delivered.">The linked problem's workaround, once it is a known error.</param>
+/// <param name="CausedByChange" example="CHG000042">The change that caused the incident, if one did.</param>
 public sealed record TicketResponse(
     string Number,
     TicketKind Kind,
@@ -68,7 +71,10 @@ public sealed record TicketResponse(
     DateTimeOffset? ResponseDueAt,
     DateTimeOffset? ResolutionDueAt,
     SlaClockState ResponseState,
-    SlaClockState ResolutionState) : IHasETag
+    SlaClockState ResolutionState,
+    string? ProblemNumber,
+    string? Workaround,
+    string? CausedByChange) : IHasETag
 {
     [JsonIgnore]
     public int Version { get; init; }

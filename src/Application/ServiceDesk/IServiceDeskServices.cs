@@ -7,6 +7,10 @@ public interface ITicketNumbers
 {
     /// <returns>The next number of the kind, e.g. <c>INC000042</c>.</returns>
     Task<string> NextAsync(TicketKind kind, CancellationToken cancellationToken);
+
+    /// <summary>The next number of any numbered record by its prefix: <c>CHG</c> (shared with the desk's change requests), <c>PRB</c>.</summary>
+    /// <returns>The next number, e.g. <c>PRB000007</c>.</returns>
+    Task<string> NextAsync(string prefix, CancellationToken cancellationToken);
 }
 
 /// <summary>The SLA context (level, calendars) of a service level by code, cached: every ticket action needs one.</summary>

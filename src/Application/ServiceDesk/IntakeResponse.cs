@@ -31,6 +31,7 @@ public static class TicketLinks
         "INC" => "/api/v1/incidents/" + number,
         "REQ" => "/api/v1/service-requests/" + number,
         "CHG" => "/api/v1/changes/" + number,
+        "PRB" => "/api/v1/problems/" + number,
         _ => "/api/v1/service-desk/tickets/" + number,
     };
 

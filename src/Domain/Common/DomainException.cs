@@ -22,6 +22,9 @@ public class DomainException : Exception
     /// <summary>The request field the rule is about, when there is one (reported in <c>errors</c>).</summary>
     public string? Field { get; }
 
+    /// <summary>Facts a client can act on (each becomes a member of the problem), e.g. the changes a window conflicts with.</summary>
+    public IReadOnlyDictionary<string, object?>? Details { get; init; }
+
     public static DomainException IllegalTransition(string entity, object currentState, string action) =>
         new("illegal-transition",
             $"Cannot {action} {Article(entity)} {entity} that is {currentState}.",

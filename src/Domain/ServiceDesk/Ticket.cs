@@ -142,6 +142,15 @@ public sealed class Ticket : Entity, IHasDomainEvents
     /// <summary>The earliest instant the breach monitor or the auto-close must look at this ticket.</summary>
     public DateTimeOffset? NextCheckAt { get; private set; }
 
+    /// <summary>The problem this incident is linked to, if any.</summary>
+    public string? ProblemNumber { get; private set; }
+
+    /// <summary>The linked problem's workaround, shown on the incident (kept in step by the problem).</summary>
+    public string? Workaround { get; private set; }
+
+    /// <summary>The change that caused this incident, if one did.</summary>
+    public string? CausedByChange { get; private set; }
+
     public long HistoryCount { get; private set; }
 
     public long CommentCount { get; private set; }
@@ -375,6 +384,59 @@ public sealed class Ticket : Entity, IHasDomainEvents
             Acknowledge(now, sla);
         Touched(now);
         return comment;
+    }
+
+    /// <summary>Links the incident to the problem behind it; the incident shows the problem's workaround from then on.</summary>
+    public void LinkToProblem(string problemNumber, string? workaround, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (ProblemNumber == problemNumber)
+            throw new DomainException("already-linked", $"{Number} is already linked to problem {problemNumber}.", DomainErrorKind.Conflict, "incidentNumber");
+        if (ProblemNumber is not null)
+            throw new DomainException("incident-already-linked", $"{Number} is linked to problem {ProblemNumber}; unlink it there first.", DomainErrorKind.Conflict, "incidentNumber");
+        Record(now, actor, "linked", "problemNumber", null, problemNumber);
+        ProblemNumber = problemNumber;
+        Workaround = workaround;
+        RaiseUpdated(now, "problem");
+        Touched(now);
+    }
+
+    public void UnlinkFromProblem(Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (ProblemNumber is null)
+            throw new DomainException("not-linked", $"{Number} is not linked to a problem.", DomainErrorKind.Conflict);
+        Record(now, actor, "unlinked", "problemNumber", ProblemNumber, null);
+        ProblemNumber = null;
+        Workaround = null;
+        RaiseUpdated(now, "problem");
+        Touched(now);
+    }
+
+    /// <summary>The linked problem's workaround was recorded or corrected.</summary>
+    public void ShowWorkaround(string? workaround, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (ProblemNumber is null || Workaround == workaround)
+            return;
+        // History keeps what it can show (4,000 characters); the workaround itself is the problem's.
+        static string? Clip(string? text) => text is { Length: > 4000 } ? text[..3997] + "..." : text;
+        Record(now, actor, "workaround", "workaround", Clip(Workaround), Clip(workaround));
+        Workaround = workaround;
+        RaiseUpdated(now, "workaround");
+        Touched(now);
+    }
+
+    /// <summary>Names the change that caused the incident, or clears it (null).</summary>
+    public void RecordCausingChange(string? changeNumber, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (CausedByChange == changeNumber)
+            return;
+        Record(now, actor, "caused-by", "causedByChange", CausedByChange, changeNumber);
+        CausedByChange = changeNumber;
+        RaiseUpdated(now, "causedByChange");
+        Touched(now);
     }
 
     /// <summary>

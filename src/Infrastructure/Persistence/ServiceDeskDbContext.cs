@@ -7,6 +7,8 @@ using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Integrations;
+using ServiceDesk.Domain.Knowledge;
+using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 using ServiceDesk.Infrastructure.Persistence.Outbox;
@@ -45,6 +47,18 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Change> Changes => Set<Change>();
 
+    public DbSet<ChangeProduct> ChangeProducts => Set<ChangeProduct>();
+
+    public DbSet<ChangeHistoryEntry> ChangeHistory => Set<ChangeHistoryEntry>();
+
+    public DbSet<FreezePeriod> FreezePeriods => Set<FreezePeriod>();
+
+    public DbSet<Problem> Problems => Set<Problem>();
+
+    public DbSet<ProblemHistoryEntry> ProblemHistory => Set<ProblemHistoryEntry>();
+
+    public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
+
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -73,14 +87,15 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     }
 
     /// <summary>
-    /// Two writers that loaded the same ticket both number their new history lines (or comments) from the same
-    /// count; the database may reject the second's line by its (TicketId, Sequence) key before it reaches
-    /// the ticket's version check. Either way the second writer lost a concurrency race, and is told so.
+    /// Two writers that loaded the same ticket, change or problem both number their new history lines (or comments)
+    /// from the same count; the database may reject the second's line by its (owner, Sequence) key before it
+    /// reaches the version check. Either way the second writer lost a concurrency race, and is told so.
     /// </summary>
     private static bool IsLostNumberingRace(DbUpdateException e)
     {
         var message = e.InnerException?.Message ?? string.Empty;
-        return message.Contains("TicketHistory", StringComparison.Ordinal) || message.Contains("TicketComments", StringComparison.Ordinal);
+        return message.Contains("TicketHistory", StringComparison.Ordinal) || message.Contains("TicketComments", StringComparison.Ordinal)
+            || message.Contains("ChangeHistory", StringComparison.Ordinal) || message.Contains("ProblemHistory", StringComparison.Ordinal);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -104,7 +119,7 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     }
 
     /// <summary>
-    /// Domain events become outbox rows, and a ticket's new history lines and comments become rows, all in the
+    /// Domain events become outbox rows, and a ticket's, change's or problem's new history lines (and a ticket's comments) become rows, all in the
     /// same save (one transaction) as the change that produced them.
     /// </summary>
     private List<IHasDomainEvents> CollectDomainOutput()
@@ -123,6 +138,11 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
                 TicketHistory.AddRange(ticket.NewHistory);
                 TicketComments.AddRange(ticket.NewComments);
             }
+
+            if (aggregate is Change change)
+                ChangeHistory.AddRange(change.NewHistory);
+            if (aggregate is Problem problem)
+                ProblemHistory.AddRange(problem.NewHistory);
         }
 
         return aggregates;

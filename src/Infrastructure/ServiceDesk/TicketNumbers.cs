@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Application.ServiceDesk;
+using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Infrastructure.Persistence;
 
 namespace ServiceDesk.Infrastructure.ServiceDesk;
 
 /// <summary>
-/// Ticket numbers from one counter row per kind. Each instance reserves a block of numbers with one atomic
+/// Ticket, change and problem numbers from one counter row per prefix (INC, REQ, CHG, PRB). Each instance reserves a block of numbers with one atomic
 /// statement (<c>UPDATE ... SET LastValue = LastValue + block RETURNING LastValue</c>) and hands them out from
 /// memory, so intake does not pay a round trip per number and concurrent intakes do not queue on the counter row.
 /// </summary>
@@ -26,9 +27,10 @@ internal sealed class TicketNumbers(IServiceScopeFactory scopes, IConfiguration 
     private readonly ConcurrentDictionary<string, Block> _blocks = new(StringComparer.Ordinal);
     private readonly int _blockSize = Math.Clamp(configuration.GetValue("ServiceDesk:NumberBlockSize", 20), 1, 1000);
 
-    public async Task<string> NextAsync(TicketKind kind, CancellationToken cancellationToken)
+    public Task<string> NextAsync(TicketKind kind, CancellationToken cancellationToken) => NextAsync(PrefixOf(kind), cancellationToken);
+
+    public async Task<string> NextAsync(string prefix, CancellationToken cancellationToken)
     {
-        var prefix = PrefixOf(kind);
         var block = _blocks.GetOrAdd(prefix, _ => new Block());
         await block.Gate.WaitAsync(cancellationToken);
         try
@@ -67,7 +69,7 @@ internal sealed class TicketNumbers(IServiceScopeFactory scopes, IConfiguration 
     {
         TicketKind.Incident => "INC",
         TicketKind.ServiceRequest => "REQ",
-        _ => "CHG",
+        _ => Change.NumberPrefix,
     };
 
     /// <summary>INC000042: six digits at least, more once a kind passes 999,999.</summary>

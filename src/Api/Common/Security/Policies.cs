@@ -20,6 +20,9 @@ public static class Policies
 
     public const string ChangeApprover = nameof(ChangeApprover);
 
+    /// <summary>Everyone who reads changes and freeze periods: Agent, Manager, ChangeApprover (Admin included for operations).</summary>
+    public const string ChangeReader = nameof(ChangeReader);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Admin] = [Roles.Admin],
@@ -27,5 +30,6 @@ public static class Policies
         [StaffOrCustomer] = [Roles.Agent, Roles.Manager, Roles.Admin, Roles.Customer],
         [Manager] = [Roles.Manager, Roles.Admin],
         [ChangeApprover] = [Roles.ChangeApprover],
+        [ChangeReader] = [Roles.Agent, Roles.Manager, Roles.ChangeApprover, Roles.Admin],
     };
 }

@@ -3,6 +3,8 @@ using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Integrations;
+using ServiceDesk.Domain.Knowledge;
+using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 
@@ -36,6 +38,18 @@ public interface IServiceDeskDbContext
     DbSet<AssignmentGroup> AssignmentGroups { get; }
 
     DbSet<Change> Changes { get; }
+
+    DbSet<ChangeProduct> ChangeProducts { get; }
+
+    DbSet<ChangeHistoryEntry> ChangeHistory { get; }
+
+    DbSet<FreezePeriod> FreezePeriods { get; }
+
+    DbSet<Problem> Problems { get; }
+
+    DbSet<ProblemHistoryEntry> ProblemHistory { get; }
+
+    DbSet<KnowledgeArticle> KnowledgeArticles { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -97,7 +97,7 @@ internal sealed class RaiseTicketHandler(
         if (type == IntakeType.ChangeRequest)
         {
             var change = Change.Raise(await numbers.NextAsync(TicketKind.Change, cancellationToken), customerId, product?.Code, command.Summary!, command.Description!,
-                command.Channel!.Value, command.ExternalReference, user.Name, now);
+                command.Channel!.Value, command.ExternalReference, user.Name, now, user.Id);
             db.Changes.Add(change);
             await db.SaveChangesAsync(cancellationToken);
             return new IntakeResponse(change.Number, TicketKind.Change, null, entitlement.ServiceLevelCode, null, change.Status.ToString(), null, null,

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Customers;
+using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Infrastructure.Persistence.Outbox;
 
@@ -61,6 +61,12 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.IsOpenFlag, t.QueueDueAt, t.Number });
         // The breach monitor reads only tickets with something due.
         builder.HasIndex(t => t.NextCheckAt);
+        // A problem's incidents and a change's caused incidents are read through these.
+        builder.Property(t => t.ProblemNumber).HasMaxLength(16);
+        builder.Property(t => t.Workaround).HasMaxLength(Problem.TextMaxLength);
+        builder.Property(t => t.CausedByChange).HasMaxLength(16);
+        builder.HasIndex(t => new { t.ProblemNumber, t.Number });
+        builder.HasIndex(t => t.CausedByChange);
     }
 
     private static void ConfigureClock(OwnedNavigationBuilder<Ticket, SlaClock> clock, string prefix)
@@ -127,28 +133,6 @@ internal sealed class AssignmentGroupConfiguration : IEntityTypeConfiguration<As
         builder.Property(g => g.Name).HasMaxLength(AssignmentGroup.NameMaxLength);
         builder.Property(g => g.Description).HasMaxLength(500);
         builder.Property(g => g.SeriesCodes).HasJsonConversion(2000);
-    }
-}
-
-internal sealed class ChangeConfiguration : IEntityTypeConfiguration<Change>
-{
-    public void Configure(EntityTypeBuilder<Change> builder)
-    {
-        builder.ToTable("Changes");
-        builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Number).HasMaxLength(16);
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
-        builder.Property(c => c.Summary).HasMaxLength(Ticket.SummaryMaxLength);
-        builder.Property(c => c.Description).HasMaxLength(Ticket.DescriptionMaxLength);
-        builder.Property(c => c.ExternalReference).HasMaxLength(100);
-        builder.Property(c => c.RequestedBy).HasMaxLength(200);
-        builder.Property(c => c.ProductCodes).HasJsonConversion(2000);
-        builder.Ignore(c => c.DomainEvents);
-        builder.HasIndex(c => c.Number).IsUnique();
-        builder.HasIndex(c => new { c.CreatedAt, c.Number });
-        builder.HasIndex(c => c.ExternalReference);
     }
 }
 

@@ -45,29 +45,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "Changes",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ProductCodes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    Channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    ExternalReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    RequestedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Changes", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Customers",
                 columns: table => new
                 {
@@ -191,6 +168,82 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    Risk = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ProductCodes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    ImplementationPlan = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    BackoutPlan = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    Channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ExternalReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RequestedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RequestedById = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RequiredApprovals = table.Column<int>(type: "int", nullable: false),
+                    Approvals = table.Column<string>(type: "nvarchar(max)", maxLength: 40000, nullable: false),
+                    PlannedStart = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PlannedEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Conflicts = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ScheduledInFreeze = table.Column<bool>(type: "bit", nullable: false),
+                    FreezeOverrides = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ActualStart = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ActualEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    ReviewNotes = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    FixesIncidents = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    FixesProblems = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CausedIncidents = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    HistoryCount = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Changes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Changes_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FreezePeriods",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Start = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    End = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FreezePeriods", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FreezePeriods_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Tickets",
                 columns: table => new
                 {
@@ -259,6 +312,9 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                     QueueDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     IsOpenFlag = table.Column<bool>(type: "bit", nullable: false),
                     NextCheckAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProblemNumber = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    Workaround = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    CausedByChange = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
                     HistoryCount = table.Column<long>(type: "bigint", nullable: false),
                     CommentCount = table.Column<long>(type: "bigint", nullable: false),
                     ContactEmail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
@@ -335,6 +391,31 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "ServiceLevels",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeHistory",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChangeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    OldValue = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    NewValue = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChangeHistory_Changes_ChangeId",
+                        column: x => x.ChangeId,
+                        principalTable: "Changes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -444,6 +525,123 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ChangeProducts",
+                columns: table => new
+                {
+                    ChangeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProductCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    PlannedStart = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PlannedEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeProducts", x => new { x.ChangeId, x.ProductCode });
+                    table.ForeignKey(
+                        name: "FK_ChangeProducts_Changes_ChangeId",
+                        column: x => x.ChangeId,
+                        principalTable: "Changes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChangeProducts_Products_ProductCode",
+                        column: x => x.ProductCode,
+                        principalTable: "Products",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeArticles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    ProductCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Tags = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    SearchTags = table.Column<string>(type: "nvarchar(1021)", maxLength: 1021, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ProblemNumber = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    Author = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeArticles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnowledgeArticles_Products_ProductCode",
+                        column: x => x.ProductCode,
+                        principalTable: "Products",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Problems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    ProductCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RootCause = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    Workaround = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    ResolvedByChange = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    IncidentCount = table.Column<int>(type: "int", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    KnownErrorAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    HistoryCount = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Problems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Problems_Products_ProductCode",
+                        column: x => x.ProductCode,
+                        principalTable: "Products",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProblemHistory",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    OldValue = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    NewValue = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProblemHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProblemHistory_Problems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "Problems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "NumberSequences",
                 columns: new[] { "Prefix", "LastValue" },
@@ -493,9 +691,25 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChangeHistory_ChangeId_Sequence",
+                table: "ChangeHistory",
+                columns: new[] { "ChangeId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeProducts_ProductCode_Status_PlannedStart",
+                table: "ChangeProducts",
+                columns: new[] { "ProductCode", "Status", "PlannedStart" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Changes_CreatedAt_Number",
                 table: "Changes",
                 columns: new[] { "CreatedAt", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Changes_CustomerId_CreatedAt_Number",
+                table: "Changes",
+                columns: new[] { "CustomerId", "CreatedAt", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Changes_ExternalReference",
@@ -509,6 +723,16 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Changes_Status_CreatedAt_Number",
+                table: "Changes",
+                columns: new[] { "Status", "CreatedAt", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Changes_Type_CreatedAt_Number",
+                table: "Changes",
+                columns: new[] { "Type", "CreatedAt", "Number" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_Active_Code",
                 table: "Customers",
                 columns: new[] { "Active", "Code" });
@@ -520,9 +744,66 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FreezePeriods_CustomerId_Start",
+                table: "FreezePeriods",
+                columns: new[] { "CustomerId", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FreezePeriods_End_Start",
+                table: "FreezePeriods",
+                columns: new[] { "End", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FreezePeriods_Start_Id",
+                table: "FreezePeriods",
+                columns: new[] { "Start", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeArticles_CreatedAt_Id",
+                table: "KnowledgeArticles",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeArticles_ProductCode_CreatedAt_Id",
+                table: "KnowledgeArticles",
+                columns: new[] { "ProductCode", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeArticles_Status_CreatedAt_Id",
+                table: "KnowledgeArticles",
+                columns: new[] { "Status", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_ProcessedAt_OccurredAt",
                 table: "OutboxMessages",
                 columns: new[] { "ProcessedAt", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemHistory_ProblemId_Sequence",
+                table: "ProblemHistory",
+                columns: new[] { "ProblemId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_CreatedAt_Number",
+                table: "Problems",
+                columns: new[] { "CreatedAt", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_Number",
+                table: "Problems",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_ProductCode_CreatedAt_Number",
+                table: "Problems",
+                columns: new[] { "ProductCode", "CreatedAt", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_Status_CreatedAt_Number",
+                table: "Problems",
+                columns: new[] { "Status", "CreatedAt", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_Kind_Code",
@@ -575,6 +856,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "AssignmentGroup", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CausedByChange",
+                table: "Tickets",
+                column: "CausedByChange");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_CustomerId_Kind_OpenedAt",
                 table: "Tickets",
                 columns: new[] { "CustomerId", "Kind", "OpenedAt" });
@@ -609,6 +895,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Tickets",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ProblemNumber_Number",
+                table: "Tickets",
+                columns: new[] { "ProblemNumber", "Number" });
         }
 
         /// <inheritdoc />
@@ -627,16 +918,28 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 name: "BusinessCalendars");
 
             migrationBuilder.DropTable(
-                name: "Changes");
+                name: "ChangeHistory");
+
+            migrationBuilder.DropTable(
+                name: "ChangeProducts");
+
+            migrationBuilder.DropTable(
+                name: "FreezePeriods");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeArticles");
 
             migrationBuilder.DropTable(
                 name: "NumberSequences");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProblemHistory");
 
             migrationBuilder.DropTable(
                 name: "TicketComments");
@@ -648,7 +951,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Agreements");
 
             migrationBuilder.DropTable(
-                name: "Products");
+                name: "Changes");
+
+            migrationBuilder.DropTable(
+                name: "Problems");
 
             migrationBuilder.DropTable(
                 name: "Tickets");
@@ -657,10 +963,13 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ServiceLevels");
 
             migrationBuilder.DropTable(
-                name: "ProductSeries");
+                name: "Products");
 
             migrationBuilder.DropTable(
                 name: "Customers");
+
+            migrationBuilder.DropTable(
+                name: "ProductSeries");
 
             migrationBuilder.DropTable(
                 name: "ProductLines");

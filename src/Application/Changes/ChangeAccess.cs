@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Application.Common;
+using ServiceDesk.Application.Common.Exceptions;
+using ServiceDesk.Application.Common.Interfaces;
+using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.Changes;
+
+namespace ServiceDesk.Application.Changes;
+
+/// <summary>Loads changes the way every use case must: by number, version-checked; and resolves the records a body names.</summary>
+internal static class ChangeAccess
+{
+    /// <summary>A tracked change for a write; 404 when missing; 412 on a stale If-Match.</summary>
+    public static async Task<Change> LoadChangeForUpdateAsync(this IServiceDeskDbContext db, string number, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var change = await db.Changes.FirstOrDefaultAsync(c => c.Number == number, cancellationToken)
+            ?? throw new NotFoundException("Change", number);
+        if (!ETags.Matches(ifMatch, ETags.FromVersion(change.Version)))
+            throw new PreconditionFailedException("Change", number);
+        return change;
+    }
+
+    /// <summary>A change a request body names (e.g. <c>changeNumber</c>): 400 naming the field when there is none.</summary>
+    public static async Task<Change> ReferencedChangeAsync(this IServiceDeskDbContext db, string number, string field, CancellationToken cancellationToken) =>
+        await db.Changes.FirstOrDefaultAsync(c => c.Number == number, cancellationToken)
+        ?? throw new RequestValidationException(field, $"Change '{number}' does not exist.");
+
+    /// <summary>The catalog kind of each product, checking that every one exists (400 naming the field otherwise).</summary>
+    public static async Task<IReadOnlyDictionary<string, ProductKind>> ProductKindsAsync(this IServiceDeskDbContext db, IReadOnlyCollection<string> codes, string field, CancellationToken cancellationToken)
+    {
+        if (codes.Count == 0)
+            return new Dictionary<string, ProductKind>();
+        var found = await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
+            .Select(p => new { p.Code, p.Kind, p.Status })
+            .ToListAsync(cancellationToken);
+        var missing = codes.Where(code => found.All(p => p.Code != code)).ToList();
+        if (missing.Count > 0)
+            throw new RequestValidationException(field, $"Product{(missing.Count == 1 ? string.Empty : "s")} '{string.Join("', '", missing)}' {(missing.Count == 1 ? "does" : "do")} not exist.");
+        return found.ToDictionary(p => p.Code, p => p.Kind, StringComparer.Ordinal);
+    }
+
+    /// <summary>Refuses retired products among <paramref name="codes"/> (they cannot be used for anything new).</summary>
+    public static async Task EnsureNotRetiredAsync(this IServiceDeskDbContext db, IReadOnlyCollection<string> codes, string field, CancellationToken cancellationToken)
+    {
+        if (codes.Count == 0)
+            return;
+        var retired = await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code) && p.Status == ProductStatus.Retired)
+            .Select(p => p.Code).ToListAsync(cancellationToken);
+        if (retired.Count > 0)
+            throw new Domain.Common.DomainException("product-retired", $"Product {string.Join(", ", retired)} is retired and cannot be used for new changes.", Domain.Common.DomainErrorKind.Unprocessable, field);
+    }
+}

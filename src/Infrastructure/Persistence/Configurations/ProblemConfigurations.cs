@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Problems;
+using ServiceDesk.Domain.ServiceDesk;
+
+namespace ServiceDesk.Infrastructure.Persistence.Configurations;
+
+internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
+{
+    public void Configure(EntityTypeBuilder<Problem> builder)
+    {
+        builder.ToTable("Problems");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Number).HasMaxLength(16);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Summary).HasMaxLength(Ticket.SummaryMaxLength);
+        builder.Property(p => p.Description).HasMaxLength(Ticket.DescriptionMaxLength);
+        builder.Property(p => p.ProductCode).HasMaxLength(Guard.MaxCodeLength);
+        builder.Property(p => p.RootCause).HasMaxLength(Problem.TextMaxLength);
+        builder.Property(p => p.Workaround).HasMaxLength(Problem.TextMaxLength);
+        builder.Property(p => p.ResolvedByChange).HasMaxLength(16);
+        builder.Property(p => p.CreatedBy).HasMaxLength(200);
+        builder.Ignore(p => p.NewHistory);
+        builder.Ignore(p => p.DomainEvents);
+        builder.Ignore(p => p.AcceptsIncidents);
+        builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductCode).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasIndex(p => p.Number).IsUnique();
+        // Lists: newest first, optionally by status or product; keyset on (CreatedAt, Number).
+        builder.HasIndex(p => new { p.CreatedAt, p.Number });
+        builder.HasIndex(p => new { p.Status, p.CreatedAt, p.Number });
+        builder.HasIndex(p => new { p.ProductCode, p.CreatedAt, p.Number });
+    }
+}
+
+internal sealed class ProblemHistoryConfiguration : IEntityTypeConfiguration<ProblemHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<ProblemHistoryEntry> builder)
+    {
+        builder.ToTable("ProblemHistory");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Actor).HasMaxLength(200);
+        builder.Property(h => h.Action).HasMaxLength(32);
+        builder.Property(h => h.Field).HasMaxLength(64);
+        builder.Property(h => h.OldValue).HasMaxLength(4000);
+        builder.Property(h => h.NewValue).HasMaxLength(4000);
+        builder.HasOne<Problem>().WithMany().HasForeignKey(h => h.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(h => new { h.ProblemId, h.Sequence }).IsUnique();
+    }
+}
