@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Riok.Mapperly.Abstractions;
 using ServiceDesk.Domain.ServiceDesk;
 
@@ -16,6 +17,10 @@ public static partial class TicketMapper
     public static partial TicketResponse ToResponse(this Ticket ticket);
 
     public static partial IQueryable<TicketResponse> ProjectToResponse(this IQueryable<Ticket> tickets);
+
+    /// <summary>The generated SQL projection as an expression, for precompiled queries (EF.CompileAsyncQuery).</summary>
+    public static readonly Expression<Func<Ticket, TicketResponse>> Projection =
+        (Expression<Func<Ticket, TicketResponse>>)((UnaryExpression)((MethodCallExpression)Array.Empty<Ticket>().AsQueryable().ProjectToResponse().Expression).Arguments[1]).Operand;
 
     public static partial CommentResponse ToResponse(this TicketComment comment);
 
