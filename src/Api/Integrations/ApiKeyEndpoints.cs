@@ -26,6 +26,11 @@ public static class ApiKeyEndpoints
             .WithName("CreateApiKey").WithSummary("Issue an API key; the secret is in this response only")
             .Produces<CreatedApiKeyResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
+        keys.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new GetApiKeyQuery(id), ct)))
+            .WithName("GetApiKey").WithSummary("One API key (never its secret)")
+            .Produces<ApiKeyResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+
         keys.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new RevokeApiKeyCommand(id), ct);

@@ -44,6 +44,8 @@ public sealed record RevokeApiKeyCommand(Guid Id) : ICommand;
 
 public sealed record ListApiKeysQuery(PageRequest Page) : IQuery<Page<ApiKeyResponse>>;
 
+public sealed record GetApiKeyQuery(Guid Id) : IQuery<ApiKeyResponse>;
+
 public sealed class CreateApiKeyCommandValidator : AbstractValidator<CreateApiKeyCommand>
 {
     public CreateApiKeyCommandValidator()
@@ -71,7 +73,8 @@ public sealed class ListApiKeysQueryValidator : AbstractValidator<ListApiKeysQue
 internal sealed class ApiKeysHandler(IServiceDeskDbContext db, TimeProvider clock, IApiKeyCache cache, ICustomerDirectory customers)
     : ICommandHandler<CreateApiKeyCommand, CreatedApiKeyResponse>,
       ICommandHandler<RevokeApiKeyCommand>,
-      IQueryHandler<ListApiKeysQuery, Page<ApiKeyResponse>>
+      IQueryHandler<ListApiKeysQuery, Page<ApiKeyResponse>>,
+      IQueryHandler<GetApiKeyQuery, ApiKeyResponse>
 {
     public async ValueTask<CreatedApiKeyResponse> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
     {
@@ -111,6 +114,13 @@ internal sealed class ApiKeysHandler(IServiceDeskDbContext db, TimeProvider cloc
             page.Items.Select(k => new ApiKeyResponse(k.Id, k.Name, k.Roles, k.CustomerId, k.Prefix, k.CreatedAt, k.RevokedAt)).ToList(),
             page.NextCursor);
     }
+
+    public async ValueTask<ApiKeyResponse> Handle(GetApiKeyQuery query, CancellationToken cancellationToken) =>
+        await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Id == query.Id)
+            .Select(k => new ApiKeyResponse(k.Id, k.Name, k.Roles, k.CustomerId, k.Prefix, k.CreatedAt, k.RevokedAt))
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("API key", query.Id);
 
     private sealed record ApiKeyCursor(DateTimeOffset CreatedAt, string Hash);
 }

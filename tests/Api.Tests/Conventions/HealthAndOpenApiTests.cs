@@ -97,7 +97,7 @@ public sealed class HealthAndOpenApiTests(ServiceDeskApiFactory factory) : IClas
         Assert.Equal(["get", "post"], Methods("/api/v1/catalog/products"));
         Assert.Equal(["get", "patch", "put"], Methods("/api/v1/catalog/products/{productCode}"));
         Assert.Equal(["get", "post"], Methods("/api/v1/api-keys"));
-        Assert.Equal(["delete"], Methods("/api/v1/api-keys/{id}"));
+        Assert.Equal(["delete", "get"], Methods("/api/v1/api-keys/{id}"));
     }
 
     [Fact]

@@ -22,6 +22,22 @@ public sealed class ApiKeyTests(ServiceDeskApiFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task The_Location_of_a_new_key_reads_it_back_without_its_secret()
+    {
+        using var admin = factory.CreateAdminClient();
+        var response = await admin.PostJsonAsync(Keys, new { name = "location-check", roles = new[] { "Agent" } });
+        var key = (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("key").GetString()!;
+
+        var read = await admin.GetAsync(response.Headers.Location!.OriginalString);
+
+        var body = await read.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Contains("location-check", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, body, StringComparison.Ordinal);
+        await (await admin.GetAsync($"{Keys}/{Guid.NewGuid()}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Creating_a_key_answers_201_with_the_key_shown_once_and_a_Location()
     {
         using var admin = factory.CreateAdminClient();
