@@ -13,6 +13,7 @@ using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Api.Common.Swagger;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Api;

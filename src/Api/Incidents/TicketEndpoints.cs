@@ -5,6 +5,7 @@ using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Application.Incidents;
 using ServiceDesk.Application.Incidents.Commands;
 using ServiceDesk.Application.Incidents.Queries;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 

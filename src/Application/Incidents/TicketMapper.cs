@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Riok.Mapperly.Abstractions;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Incidents;

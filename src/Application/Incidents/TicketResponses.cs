@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ServiceDesk.Application.Common;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 

@@ -1,3 +1,4 @@
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.ServiceDesk;

@@ -1,3 +1,4 @@
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Application.ServiceLevels;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Infrastructure.Persistence;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Domain.Changes;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Infrastructure.Persistence;
 using static ServiceDesk.Api.Tests.Changes.ChangeFixtures;

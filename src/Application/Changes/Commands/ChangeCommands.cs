@@ -9,6 +9,7 @@ using ServiceDesk.Application.Incidents;
 using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Changes.Commands;

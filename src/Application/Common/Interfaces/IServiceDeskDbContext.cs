@@ -5,6 +5,7 @@ using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Integrations;
 using ServiceDesk.Domain.Knowledge;
 using ServiceDesk.Domain.Problems;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 

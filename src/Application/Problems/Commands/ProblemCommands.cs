@@ -10,6 +10,7 @@ using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Problems;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Problems.Commands;

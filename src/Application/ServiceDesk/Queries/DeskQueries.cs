@@ -7,6 +7,7 @@ using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Application.Incidents;
 using ServiceDesk.Domain.Changes;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 

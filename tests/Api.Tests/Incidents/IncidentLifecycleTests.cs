@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using ServiceDesk.Api.Tests.Infrastructure;
+using ServiceDesk.Api.Tests.ServiceDesk;
 
-namespace ServiceDesk.Api.Tests.ServiceDesk;
+namespace ServiceDesk.Api.Tests.Incidents;
 
 /// <summary>An incident from intake to closure with a hold in the middle, checking every due time on the way.</summary>
 public sealed class IncidentLifecycleTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>

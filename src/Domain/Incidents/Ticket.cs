@@ -1,7 +1,7 @@
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.ServiceLevels;
 
-namespace ServiceDesk.Domain.ServiceDesk;
+namespace ServiceDesk.Domain.Incidents;
 
 /// <summary>
 /// An incident or a service request: the state machine of domain.md section 4, its two SLA clocks, and a history

@@ -1,14 +1,4 @@
-namespace ServiceDesk.Domain.ServiceDesk;
-
-/// <summary>What a caller raises at the desk (wire spelling: lower camel case).</summary>
-public enum IntakeType
-{
-    Incident,
-    ServiceRequest,
-    Inquiry,
-    ChangeRequest,
-    Complaint,
-}
+namespace ServiceDesk.Domain.Incidents;
 
 /// <summary>The kind of record a ticket number belongs to (wire spelling: lower camel case).</summary>
 public enum TicketKind

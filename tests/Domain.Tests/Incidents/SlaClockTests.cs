@@ -1,9 +1,10 @@
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
-using static ServiceDesk.Domain.Tests.ServiceDesk.Tickets;
+using static ServiceDesk.Domain.Tests.Incidents.Tickets;
 using static ServiceDesk.Domain.Tests.ServiceLevels.Calendars;
 
-namespace ServiceDesk.Domain.Tests.ServiceDesk;
+namespace ServiceDesk.Domain.Tests.Incidents;
 
 /// <summary>
 /// The response and resolution clocks of domain.md section 5. Expected instants are worked out by hand from the

@@ -1,10 +1,11 @@
 using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
-using static ServiceDesk.Domain.Tests.ServiceDesk.Tickets;
+using static ServiceDesk.Domain.Tests.Incidents.Tickets;
 using static ServiceDesk.Domain.Tests.ServiceLevels.Calendars;
 
-namespace ServiceDesk.Domain.Tests.ServiceDesk;
+namespace ServiceDesk.Domain.Tests.Incidents;
 
 /// <summary>The incident state machine of domain.md section 4: every move, allowed or refused.</summary>
 public class TicketLifecycleTests

@@ -1,4 +1,4 @@
-namespace ServiceDesk.Domain.ServiceDesk;
+namespace ServiceDesk.Domain.Incidents;
 
 /// <summary>
 /// One line of a ticket's history: who changed what, when, from what to what. Append-only: nothing on a ticket

@@ -1,9 +1,10 @@
 using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 using static ServiceDesk.Domain.Tests.ServiceLevels.Calendars;
 
-namespace ServiceDesk.Domain.Tests.ServiceDesk;
+namespace ServiceDesk.Domain.Tests.Incidents;
 
 /// <summary>The service levels of service-levels.json as SLA contexts, on the calendars of <c>Calendars</c>.</summary>
 internal static class Sla

@@ -1,6 +1,6 @@
 using ServiceDesk.Domain.ServiceLevels;
 
-namespace ServiceDesk.Domain.ServiceDesk;
+namespace ServiceDesk.Domain.Incidents;
 
 public enum SlaClockKind
 {

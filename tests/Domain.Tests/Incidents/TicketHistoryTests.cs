@@ -1,10 +1,11 @@
 using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
-using static ServiceDesk.Domain.Tests.ServiceDesk.Tickets;
+using static ServiceDesk.Domain.Tests.Incidents.Tickets;
 using static ServiceDesk.Domain.Tests.ServiceLevels.Calendars;
 
-namespace ServiceDesk.Domain.Tests.ServiceDesk;
+namespace ServiceDesk.Domain.Tests.Incidents;
 
 /// <summary>History, comments, escalation and the breach schedule of a ticket (domain.md section 4).</summary>
 public class TicketHistoryTests

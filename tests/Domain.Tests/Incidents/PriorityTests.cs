@@ -1,9 +1,10 @@
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
-using static ServiceDesk.Domain.Tests.ServiceDesk.Tickets;
+using static ServiceDesk.Domain.Tests.Incidents.Tickets;
 using static ServiceDesk.Domain.Tests.ServiceLevels.Calendars;
 
-namespace ServiceDesk.Domain.Tests.ServiceDesk;
+namespace ServiceDesk.Domain.Tests.Incidents;
 
 /// <summary>Priority from impact x urgency, complaints, and what a priority change does to the clocks (domain.md 3 to 5).</summary>
 public class PriorityTests
