@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Mediator;
 using ServiceDesk.Api.Common;
 using ServiceDesk.Api.Common.Security;
@@ -42,17 +41,10 @@ public static class CatalogEndpoints
             .WithName("ReplaceProductLine").WithSummary("Replace a product line's names and description (Admin)")
             .Produces<ProductLineResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        catalog.MapPatch("/product-lines/{lineCode}", async (string lineCode, ISender sender, MergePatch merge, HttpContext http, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync(http.Request, ct);
-                var current = await sender.Send(new GetProductLineQuery(lineCode), ct);
-                var body = merge.Apply<ProductLineResponse, ProductLineBody>(current, patch);
-                return HttpResults.Updated(http, await sender.Send(new UpdateProductLineCommand(lineCode, body, http.Request.IfMatch() ?? current.ETag), ct));
-            })
+        catalog.MapMergePatch<ProductLineResponse, ProductLineBody>("/product-lines/{lineCode}",
+                code => new GetProductLineQuery(code), (code, body, ifMatch) => new UpdateProductLineCommand(code, body, ifMatch))
             .RequireAuthorization(Policies.Admin)
-            .Accepts<ProductLineBody>("application/merge-patch+json", "application/json")
-            .WithName("PatchProductLine").WithSummary("Change some fields of a product line (JSON merge patch, Admin)")
-            .Produces<ProductLineResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithName("PatchProductLine").WithSummary("Change some fields of a product line (JSON merge patch, Admin)");
 
         catalog.MapGet("/series/{seriesCode}", async (string seriesCode, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetProductSeriesQuery(seriesCode), ct)))
@@ -74,17 +66,10 @@ public static class CatalogEndpoints
             .WithName("ReplaceProductSeries").WithSummary("Replace a series' names and scope (Admin)")
             .Produces<ProductSeriesResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        catalog.MapPatch("/series/{seriesCode}", async (string seriesCode, ISender sender, MergePatch merge, HttpContext http, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync(http.Request, ct);
-                var current = await sender.Send(new GetProductSeriesQuery(seriesCode), ct);
-                var body = merge.Apply<ProductSeriesResponse, ProductSeriesBody>(current, patch);
-                return HttpResults.Updated(http, await sender.Send(new UpdateProductSeriesCommand(seriesCode, body, http.Request.IfMatch() ?? current.ETag), ct));
-            })
+        catalog.MapMergePatch<ProductSeriesResponse, ProductSeriesBody>("/series/{seriesCode}",
+                code => new GetProductSeriesQuery(code), (code, body, ifMatch) => new UpdateProductSeriesCommand(code, body, ifMatch))
             .RequireAuthorization(Policies.Admin)
-            .Accepts<ProductSeriesBody>("application/merge-patch+json", "application/json")
-            .WithName("PatchProductSeries").WithSummary("Change some fields of a series (JSON merge patch, Admin)")
-            .Produces<ProductSeriesResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithName("PatchProductSeries").WithSummary("Change some fields of a series (JSON merge patch, Admin)");
 
         catalog.MapGet("/products", async (string? line, string? series, string? kind, string? status, string? q, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new ListProductsQuery(
@@ -122,21 +107,16 @@ public static class CatalogEndpoints
             .WithName("ReplaceProduct").WithSummary("Replace a product's writable fields (Admin)")
             .Produces<ProductResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        catalog.MapPatch("/products/{productCode}", async (string productCode, ISender sender, MergePatch merge, HttpContext http, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync(http.Request, ct);
-                var current = await sender.Send(new GetProductQuery(productCode), ct);
-
+        catalog.MapMergePatch<ProductResponse, ProductBody>("/products/{productCode}",
+                code => new GetProductQuery(code), (code, body, ifMatch) => new UpdateProductCommand(code, body, ifMatch),
                 // The line follows the series: a patch that names a new series but no line must not be held to the old line.
-                if (patch.ContainsKey("seriesCode") && !patch.ContainsKey("lineCode"))
-                    patch["lineCode"] = null;
-                var body = merge.Apply<ProductResponse, ProductBody>(current, patch);
-                return HttpResults.Updated(http, await sender.Send(new UpdateProductCommand(productCode, body, http.Request.IfMatch() ?? current.ETag), ct));
-            })
+                patch =>
+                {
+                    if (patch.ContainsKey("seriesCode") && !patch.ContainsKey("lineCode"))
+                        patch["lineCode"] = null;
+                })
             .RequireAuthorization(Policies.Admin)
-            .Accepts<ProductBody>("application/merge-patch+json", "application/json")
-            .WithName("PatchProduct").WithSummary("Change some fields of a product (JSON merge patch, Admin)")
-            .Produces<ProductResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithName("PatchProduct").WithSummary("Change some fields of a product (JSON merge patch, Admin)");
 
         catalog.MapPost("/products/{productCode}/retire", async (string productCode, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new RetireProductCommand(productCode, http.Request.IfMatch()), ct)))

@@ -52,6 +52,7 @@ internal static class SwaggerSetup
             o.SupportNonNullableReferenceTypes();
             o.UseAllOfToExtendReferenceSchemas();
             o.OperationFilter<ProblemResponsesOperationFilter>();
+            o.OperationFilter<RouteParametersOperationFilter>();
             o.SchemaFilter<ExamplesSchemaFilter>();
         });
         return services;

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Domain.Catalog;
@@ -26,11 +25,7 @@ public sealed class ListProductsQueryValidator : AbstractValidator<ListProductsQ
     }
 }
 
-public sealed record GetProductQuery(string Code) : IQuery<ProductResponse>;
-
-internal sealed class ProductQueriesHandler(IServiceDeskDbContext db)
-    : IQueryHandler<ListProductsQuery, Page<ProductResponse>>,
-      IQueryHandler<GetProductQuery, ProductResponse>
+internal sealed class ListProductsHandler(IServiceDeskDbContext db) : IQueryHandler<ListProductsQuery, Page<ProductResponse>>
 {
     public async ValueTask<Page<ProductResponse>> Handle(ListProductsQuery query, CancellationToken cancellationToken)
     {
@@ -59,11 +54,4 @@ internal sealed class ProductQueriesHandler(IServiceDeskDbContext db)
             .ProjectToResponse()
             .ToPageAsync(query.Page.Size, p => p.Code, cancellationToken);
     }
-
-    public async ValueTask<ProductResponse> Handle(GetProductQuery query, CancellationToken cancellationToken) =>
-        await db.Products.AsNoTracking()
-            .Where(p => p.Code == query.Code)
-            .ProjectToResponse()
-            .FirstOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Product", query.Code);
 }

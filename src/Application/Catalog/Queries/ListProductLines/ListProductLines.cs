@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
 
@@ -16,12 +15,7 @@ public sealed class ListProductLinesQueryValidator : AbstractValidator<ListProdu
         RuleFor(q => q.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
 }
 
-/// <summary>One product line with its series and their products.</summary>
-public sealed record GetProductLineQuery(string Code) : IQuery<ProductLineResponse>;
-
-internal sealed class ProductLineQueriesHandler(IServiceDeskDbContext db)
-    : IQueryHandler<ListProductLinesQuery, Page<ProductLineResponse>>,
-      IQueryHandler<GetProductLineQuery, ProductLineResponse>
+internal sealed class ListProductLinesHandler(IServiceDeskDbContext db) : IQueryHandler<ListProductLinesQuery, Page<ProductLineResponse>>
 {
     public async ValueTask<Page<ProductLineResponse>> Handle(ListProductLinesQuery query, CancellationToken cancellationToken)
     {
@@ -42,26 +36,5 @@ internal sealed class ProductLineQueriesHandler(IServiceDeskDbContext db)
             .Select(l => l.ToResponse(byLine[l.Code].Select(s => s.ToResponse(products: null)).ToList()))
             .ToList();
         return new Page<ProductLineResponse>(items, page.NextCursor);
-    }
-
-    public async ValueTask<ProductLineResponse> Handle(GetProductLineQuery query, CancellationToken cancellationToken)
-    {
-        var line = await db.ProductLines.AsNoTracking().FirstOrDefaultAsync(l => l.Code == query.Code, cancellationToken)
-            ?? throw new NotFoundException("Product line", query.Code);
-        var series = await db.ProductSeries.AsNoTracking()
-            .Where(s => s.LineCode == line.Code)
-            .OrderBy(s => s.Code)
-            .ToListAsync(cancellationToken);
-        var products = await db.Products.AsNoTracking()
-            .Where(p => p.LineCode == line.Code)
-            .OrderBy(p => p.Code)
-            .ProjectToResponse()
-            .ToListAsync(cancellationToken);
-        var productsBySeries = products.ToLookup(p => p.SeriesCode);
-
-        var seriesResponses = series
-            .Select(s => s.ToResponse(productsBySeries[s.Code].ToList()))
-            .ToList();
-        return line.ToResponse(seriesResponses);
     }
 }
