@@ -1,23 +1,27 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Application.Changes;
 using ServiceDesk.Application.Common;
-using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Problems;
 
+/// <summary>Loads problems the way every use case must, and keeps their linked incidents in step.</summary>
 internal static class ProblemAccess
 {
     /// <summary>A tracked problem for a write; 404 when missing; 412 on a stale If-Match.</summary>
-    public static async Task<Problem> LoadProblemForUpdateAsync(this IServiceDeskDbContext db, string number, string? ifMatch, CancellationToken cancellationToken)
+    public static Task<Problem> LoadProblemForUpdateAsync(this IServiceDeskDbContext db, string number, string? ifMatch, CancellationToken cancellationToken) =>
+        db.Problems.LoadForUpdateAsync(p => p.Number == number, ifMatch, "Problem", number, cancellationToken);
+
+    /// <summary>A named product exists; a newly named one (not <paramref name="current"/>) is not retired.</summary>
+    public static async Task CheckProblemProductAsync(this IServiceDeskDbContext db, string? productCode, string? current, CancellationToken cancellationToken)
     {
-        var problem = await db.Problems.FirstOrDefaultAsync(p => p.Number == number, cancellationToken)
-            ?? throw new NotFoundException("Problem", number);
-        if (!ETags.Matches(ifMatch, ETags.FromVersion(problem.Version)))
-            throw new PreconditionFailedException("Problem", number);
-        return problem;
+        if (productCode is null)
+            return;
+        await db.ProductKindsAsync([productCode], "productCode", cancellationToken);
+        if (productCode != current)
+            await db.EnsureNotRetiredAsync([productCode], "productCode", cancellationToken);
     }
 
     /// <summary>The numbers of the incidents linked to each of the problems (one query for a page).</summary>

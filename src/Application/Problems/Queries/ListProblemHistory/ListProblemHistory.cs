@@ -1,0 +1,31 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Application.Common.Exceptions;
+using ServiceDesk.Application.Common.Interfaces;
+using ServiceDesk.Application.Common.Paging;
+using ServiceDesk.Application.Incidents;
+
+namespace ServiceDesk.Application.Problems.Queries;
+
+/// <summary>Every step of a problem, oldest first.</summary>
+public sealed record ListProblemHistoryQuery(string Number, PageRequest Page) : IQuery<Page<HistoryResponse>>;
+
+public sealed class ListProblemHistoryQueryValidator : AbstractValidator<ListProblemHistoryQuery>
+{
+    public ListProblemHistoryQueryValidator() => RuleFor(q => q.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+}
+
+internal sealed class ListProblemHistoryHandler(IServiceDeskDbContext db) : IQueryHandler<ListProblemHistoryQuery, Page<HistoryResponse>>
+{
+    public async ValueTask<Page<HistoryResponse>> Handle(ListProblemHistoryQuery query, CancellationToken cancellationToken)
+    {
+        var problemId = await db.Problems.AsNoTracking().Where(p => p.Number == query.Number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Problem", query.Number);
+        var history = db.ProblemHistory.AsNoTracking().Where(h => h.ProblemId == problemId);
+        if (Cursor.Decode<long?>(query.Page.Cursor) is { } sequence)
+            history = history.Where(h => h.Sequence > sequence);
+        return await history.OrderBy(h => h.Sequence).ProjectToResponse()
+            .ToPageAsync(query.Page.Size, h => (long?)h.Sequence, cancellationToken);
+    }
+}
