@@ -44,12 +44,17 @@ public static class KnowledgeEndpoints
             .Produces<ArticleResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        foreach (var (action, publish, summary) in new[] { ("publish", true, "Publish (customers can read it)"), ("unpublish", false, "Take back to draft (customers no longer see it)") })
+        var publication = new (string Action, string Name, string Summary, Func<string, string?, ICommand<ArticleResponse>> Command)[]
+        {
+            ("publish", "PublishKnowledgeArticle", "Publish (customers can read it)", (id, ifMatch) => new PublishArticleCommand(id, ifMatch)),
+            ("unpublish", "UnpublishKnowledgeArticle", "Take back to draft (customers no longer see it)", (id, ifMatch) => new UnpublishArticleCommand(id, ifMatch)),
+        };
+        foreach (var (action, name, summary, command) in publication)
         {
             articles.MapPost("/{id}/" + action, async (string id, ISender sender, HttpContext http, CancellationToken ct) =>
-                    HttpResults.Updated(http, await sender.Send(new PublishArticleCommand(id, http.Request.IfMatch(), publish), ct)))
+                    HttpResults.Updated(http, await sender.Send(command(id, http.Request.IfMatch()), ct)))
                 .RequireAuthorization(Policies.Staff)
-                .WithName(publish ? "PublishKnowledgeArticle" : "UnpublishKnowledgeArticle").WithSummary(summary)
+                .WithName(name).WithSummary(summary)
                 .Produces<ArticleResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
                 .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         }
