@@ -3,6 +3,8 @@ using ServiceDesk.Api.Common;
 using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Application.Integrations;
+using ServiceDesk.Application.Integrations.Commands;
+using ServiceDesk.Application.Integrations.Queries;
 
 namespace ServiceDesk.Api.Integrations;
 

@@ -22,6 +22,20 @@ public static partial class CustomerMapper
     internal static CustomerResponse ToResponse(this CustomerRow row) =>
         new(row.Id, row.Code, row.Name, row.Active, row.Contacts.Select(ToResponse).ToList()) { Version = row.Version };
 
+    /// <summary>The columns of agreements with their product codes, read in one SQL query; their status is derived after reading.</summary>
+    internal static IQueryable<AgreementRow> ProjectToRow(this IQueryable<Agreement> agreements) =>
+        agreements.Select(a => new AgreementRow(
+            a.Id,
+            a.CustomerId,
+            a.SortKey,
+            a.ServiceLevelCode,
+            a.ProductLineCode,
+            a.Products.Select(p => p.ProductCode).ToList(),
+            a.ValidFrom,
+            a.ValidTo,
+            a.CancelledAt,
+            a.Version));
+
     /// <summary>An agreement as of <paramref name="now"/> (its status is derived from the instant).</summary>
     public static AgreementResponse ToResponse(this Agreement agreement, DateTimeOffset now)
     {

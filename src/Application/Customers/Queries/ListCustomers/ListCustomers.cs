@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Application.Common.Security;
@@ -10,9 +9,6 @@ namespace ServiceDesk.Application.Customers.Queries;
 
 /// <summary>Customers ordered by code, optionally only active or inactive ones, or matching <c>q</c> (code or name). A Customer caller sees only its own.</summary>
 public sealed record ListCustomersQuery(bool? Active, string? Q, PageRequest Page) : IQuery<Page<CustomerResponse>>;
-
-/// <summary>One customer; another customer's id, for a Customer caller, is a 404 like a missing one.</summary>
-public sealed record GetCustomerQuery(Guid Id) : IQuery<CustomerResponse>;
 
 public sealed class ListCustomersQueryValidator : AbstractValidator<ListCustomersQuery>
 {
@@ -23,9 +19,7 @@ public sealed class ListCustomersQueryValidator : AbstractValidator<ListCustomer
     }
 }
 
-internal sealed class CustomerQueriesHandler(IServiceDeskDbContext db, ICurrentUser currentUser)
-    : IQueryHandler<ListCustomersQuery, Page<CustomerResponse>>,
-      IQueryHandler<GetCustomerQuery, CustomerResponse>
+internal sealed class ListCustomersHandler(IServiceDeskDbContext db, ICurrentUser currentUser) : IQueryHandler<ListCustomersQuery, Page<CustomerResponse>>
 {
     public async ValueTask<Page<CustomerResponse>> Handle(ListCustomersQuery query, CancellationToken cancellationToken)
     {
@@ -52,16 +46,5 @@ internal sealed class CustomerQueriesHandler(IServiceDeskDbContext db, ICurrentU
             .ProjectToRow()
             .ToPageAsync(query.Page.Size, c => c.Code, cancellationToken);
         return new Page<CustomerResponse>(page.Items.Select(c => c.ToResponse()).ToList(), page.NextCursor);
-    }
-
-    public async ValueTask<CustomerResponse> Handle(GetCustomerQuery query, CancellationToken cancellationToken)
-    {
-        currentUser.EnsureCanSee(query.Id);
-        var row = await db.Customers.AsNoTracking()
-            .Where(c => c.Id == query.Id)
-            .ProjectToRow()
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Customer", query.Id);
-        return row.ToResponse();
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
 
@@ -9,8 +8,6 @@ namespace ServiceDesk.Application.ServiceLevels.Queries;
 
 /// <summary>Calendars ordered by code.</summary>
 public sealed record ListCalendarsQuery(PageRequest Page) : IQuery<Page<CalendarResponse>>;
-
-public sealed record GetCalendarQuery(string Code) : IQuery<CalendarResponse>;
 
 public sealed class ListCalendarsQueryValidator : AbstractValidator<ListCalendarsQuery>
 {
@@ -22,9 +19,7 @@ public sealed class ListCalendarsQueryValidator : AbstractValidator<ListCalendar
 /// Calendars are read as entities and mapped in memory: weekly hours, holidays and extra days are JSON columns whose
 /// response shape (weekday names, "HH:mm" texts) is a conversion SQL cannot do. A page holds at most 200 of them.
 /// </remarks>
-internal sealed class CalendarQueriesHandler(IServiceDeskDbContext db)
-    : IQueryHandler<ListCalendarsQuery, Page<CalendarResponse>>,
-      IQueryHandler<GetCalendarQuery, CalendarResponse>
+internal sealed class ListCalendarsHandler(IServiceDeskDbContext db) : IQueryHandler<ListCalendarsQuery, Page<CalendarResponse>>
 {
     public async ValueTask<Page<CalendarResponse>> Handle(ListCalendarsQuery query, CancellationToken cancellationToken)
     {
@@ -34,12 +29,5 @@ internal sealed class CalendarQueriesHandler(IServiceDeskDbContext db)
 
         var page = await calendars.OrderBy(c => c.Code).ToPageAsync(query.Page.Size, c => c.Code, cancellationToken);
         return new Page<CalendarResponse>(page.Items.Select(c => c.ToResponse()).ToList(), page.NextCursor);
-    }
-
-    public async ValueTask<CalendarResponse> Handle(GetCalendarQuery query, CancellationToken cancellationToken)
-    {
-        var calendar = await db.Calendars.AsNoTracking().FirstOrDefaultAsync(c => c.Code == query.Code, cancellationToken)
-            ?? throw new NotFoundException("Calendar", query.Code);
-        return calendar.ToResponse();
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Domain.ServiceLevels;
@@ -11,17 +10,13 @@ namespace ServiceDesk.Application.ServiceLevels.Queries;
 /// <summary>Service levels, best rank first (then by code), optionally only those of one status.</summary>
 public sealed record ListServiceLevelsQuery(ServiceLevelStatus? Status, PageRequest Page) : IQuery<Page<ServiceLevelResponse>>;
 
-public sealed record GetServiceLevelQuery(string Code) : IQuery<ServiceLevelResponse>;
-
 public sealed class ListServiceLevelsQueryValidator : AbstractValidator<ListServiceLevelsQuery>
 {
     public ListServiceLevelsQueryValidator() =>
         RuleFor(q => q.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
 }
 
-internal sealed class ServiceLevelQueriesHandler(IServiceDeskDbContext db)
-    : IQueryHandler<ListServiceLevelsQuery, Page<ServiceLevelResponse>>,
-      IQueryHandler<GetServiceLevelQuery, ServiceLevelResponse>
+internal sealed class ListServiceLevelsHandler(IServiceDeskDbContext db) : IQueryHandler<ListServiceLevelsQuery, Page<ServiceLevelResponse>>
 {
     public async ValueTask<Page<ServiceLevelResponse>> Handle(ListServiceLevelsQuery query, CancellationToken cancellationToken)
     {
@@ -36,13 +31,6 @@ internal sealed class ServiceLevelQueriesHandler(IServiceDeskDbContext db)
             .OrderBy(l => l.Rank).ThenBy(l => l.Code)
             .ToPageAsync(query.Page.Size, l => new LevelCursor(l.Rank, l.Code), cancellationToken);
         return new Page<ServiceLevelResponse>(page.Items.Select(l => l.ToResponse()).ToList(), page.NextCursor);
-    }
-
-    public async ValueTask<ServiceLevelResponse> Handle(GetServiceLevelQuery query, CancellationToken cancellationToken)
-    {
-        var level = await db.ServiceLevels.AsNoTracking().FirstOrDefaultAsync(l => l.Code == query.Code, cancellationToken)
-            ?? throw new NotFoundException("Service level", query.Code);
-        return level.ToResponse();
     }
 
     private sealed record LevelCursor(int Rank, string Code);

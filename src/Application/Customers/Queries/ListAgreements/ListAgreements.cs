@@ -12,17 +12,14 @@ namespace ServiceDesk.Application.Customers.Queries;
 /// <summary>A customer's agreements ordered by start of validity, optionally only those with a status as of now.</summary>
 public sealed record ListAgreementsQuery(Guid CustomerId, AgreementStatus? Status, PageRequest Page) : IQuery<Page<AgreementResponse>>;
 
-public sealed record GetAgreementQuery(Guid CustomerId, Guid AgreementId) : IQuery<AgreementResponse>;
-
 public sealed class ListAgreementsQueryValidator : AbstractValidator<ListAgreementsQuery>
 {
     public ListAgreementsQueryValidator() =>
         RuleFor(q => q.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
 }
 
-internal sealed class AgreementQueriesHandler(IServiceDeskDbContext db, ICurrentUser currentUser, TimeProvider clock)
-    : IQueryHandler<ListAgreementsQuery, Page<AgreementResponse>>,
-      IQueryHandler<GetAgreementQuery, AgreementResponse>
+internal sealed class ListAgreementsHandler(IServiceDeskDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : IQueryHandler<ListAgreementsQuery, Page<AgreementResponse>>
 {
     public async ValueTask<Page<AgreementResponse>> Handle(ListAgreementsQuery query, CancellationToken cancellationToken)
     {
@@ -38,18 +35,9 @@ internal sealed class AgreementQueriesHandler(IServiceDeskDbContext db, ICurrent
                 || (a.ValidFrom == after.ValidFrom && string.Compare(a.SortKey, after.SortKey) > 0));
         }
 
-        var page = await Rows(agreements.OrderBy(a => a.ValidFrom).ThenBy(a => a.SortKey))
+        var page = await agreements.OrderBy(a => a.ValidFrom).ThenBy(a => a.SortKey).ProjectToRow()
             .ToPageAsync(query.Page.Size, r => new AgreementCursor(r.ValidFrom, r.SortKey), cancellationToken);
         return new Page<AgreementResponse>(page.Items.Select(r => r.ToResponse(now)).ToList(), page.NextCursor);
-    }
-
-    public async ValueTask<AgreementResponse> Handle(GetAgreementQuery query, CancellationToken cancellationToken)
-    {
-        currentUser.EnsureCanSee(query.CustomerId);
-        var row = await Rows(db.Agreements.AsNoTracking().Where(a => a.Id == query.AgreementId && a.CustomerId == query.CustomerId))
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Agreement", query.AgreementId);
-        return row.ToResponse(clock.GetUtcNow());
     }
 
     /// <summary>The status filter in SQL, mirroring <see cref="Agreement.StatusAt(DateTimeOffset, DateTimeOffset?, DateTimeOffset?, DateTimeOffset)"/>.</summary>
@@ -68,20 +56,6 @@ internal sealed class AgreementQueriesHandler(IServiceDeskDbContext db, ICurrent
             _ => notCancelled.Where(a => a.ValidFrom <= now && (a.ValidTo == null || a.ValidTo > now)),
         };
     }
-
-    /// <summary>One SQL query per page: the agreements' columns and their product codes.</summary>
-    private static IQueryable<AgreementRow> Rows(IQueryable<Agreement> agreements) =>
-        agreements.Select(a => new AgreementRow(
-            a.Id,
-            a.CustomerId,
-            a.SortKey,
-            a.ServiceLevelCode,
-            a.ProductLineCode,
-            a.Products.Select(p => p.ProductCode).ToList(),
-            a.ValidFrom,
-            a.ValidTo,
-            a.CancelledAt,
-            a.Version));
 
     private sealed record AgreementCursor(DateTimeOffset ValidFrom, string SortKey);
 }
