@@ -36,7 +36,7 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
         NotFoundException e => ProblemResults.Create(context, 404, "Not found", e.Message),
         PreconditionFailedException e => ProblemResults.Create(context, 412, "Precondition failed", e.Message),
         DbUpdateConcurrencyException => ProblemResults.Create(context, 412, "Precondition failed", "The resource was changed by someone else while this request ran; fetch it again and retry."),
-        DbUpdateException e when IsUniqueViolation(e) => ProblemResults.Create(context, 409, "Conflict",
+        DuplicateKeyException => ProblemResults.Create(context, 409, "Conflict",
             "A record with the same key was created at the same moment by another request; read it, or retry with another key.", ProblemTypes.For("duplicate")),
         ConflictException e => ProblemResults.Create(context, 409, Title(e.Rule), e.Message, ProblemTypes.For(e.Rule),
             e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
@@ -89,13 +89,6 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
 
         return Validation(context, new Dictionary<string, string[]> { ["body"] = [e.Message] });
     }
-
-    /// <summary>Two concurrent creates of the same code: the database's unique index decides (SQLite, PostgreSQL, SQL Server wording).</summary>
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException?.Message is { } message
-        && (message.Contains("UNIQUE constraint failed", StringComparison.Ordinal)
-            || message.Contains("23505", StringComparison.Ordinal)
-            || message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>"$.contact.email" -> "contact.email"; "$.items[2].code" -> "items[2].code"; "$" -> "body".</summary>
     internal static string JsonField(string? path)
