@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +7,7 @@ using ServiceDesk.Domain.Common;
 namespace ServiceDesk.Api.Common;
 
 /// <summary>The one exception-to-problem mapping: every error a client can see is decided here.</summary>
-internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
+internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -36,7 +34,7 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
         NotFoundException e => ProblemResults.Create(context, 404, "Not found", e.Message),
         PreconditionFailedException e => ProblemResults.Create(context, 412, "Precondition failed", e.Message),
         DbUpdateConcurrencyException => ProblemResults.Create(context, 412, "Precondition failed", "The resource was changed by someone else while this request ran; fetch it again and retry."),
-        DbUpdateException e when IsUniqueViolation(e) => ProblemResults.Create(context, 409, "Conflict",
+        DuplicateKeyException => ProblemResults.Create(context, 409, "Conflict",
             "A record with the same key was created at the same moment by another request; read it, or retry with another key.", ProblemTypes.For("duplicate")),
         ConflictException e => ProblemResults.Create(context, 409, Title(e.Rule), e.Message, ProblemTypes.For(e.Rule),
             e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
@@ -64,51 +62,9 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
             return ProblemResults.Create(context, 415, "Unsupported media type", "Send the body as application/json.");
         if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return ProblemResults.Create(context, 413, "Payload too large", e.Message);
-
-        if (e.InnerException is JsonException json)
-        {
-            var field = JsonField(json.Path);
-            var message = json.Message.Contains("missing required properties", StringComparison.Ordinal)
-                ? json.Message
-                : field == "body"
-                    ? "The body is not valid JSON."
-                    : $"'{field}' has a value of the wrong type or format.";
-            return Validation(context, new Dictionary<string, string[]> { [field] = [message] });
-        }
-
-        if (ParameterName().Match(e.Message) is { Success: true } m)
-        {
-            var name = m.Groups["name"].Value;
-            return Validation(context, new Dictionary<string, string[]> { [name] = [$"'{name}' has a value of the wrong type or format."] });
-        }
-
-        // "Implicit body inferred for parameter ... but no body was provided" (and older wordings): not a message for clients.
-        if (e.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
-            || e.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase))
-            return Validation(context, new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] });
-
-        return Validation(context, new Dictionary<string, string[]> { ["body"] = [e.Message] });
-    }
-
-    /// <summary>Two concurrent creates of the same code: the database's unique index decides (SQLite, PostgreSQL, SQL Server wording).</summary>
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException?.Message is { } message
-        && (message.Contains("UNIQUE constraint failed", StringComparison.Ordinal)
-            || message.Contains("23505", StringComparison.Ordinal)
-            || message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>"$.contact.email" -> "contact.email"; "$.items[2].code" -> "items[2].code"; "$" -> "body".</summary>
-    internal static string JsonField(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || path == "$")
-            return "body";
-        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        return string.IsNullOrEmpty(field) ? "body" : field;
+        return Validation(context, BindingFailures.Describe(context, e));
     }
 
     private static string Title(string rule) =>
         string.Join(' ', rule.Split('-')) is var words && words.Length > 0 ? char.ToUpperInvariant(words[0]) + words[1..] : rule;
-
-    [GeneratedRegex("parameter \"[^\"]*? (?<name>[A-Za-z0-9_]+)\"")]
-    private static partial Regex ParameterName();
 }

@@ -14,22 +14,22 @@ internal sealed class EntitlementResolver(ICustomerAgreementsLookup customers, I
     {
         var customer = await customers.FindAsync(customerId, cancellationToken);
         if (customer is null)
-            return NotEntitled("Customer not found.");
+            return NotEntitled(EntitlementOutcome.CustomerNotFound, "Customer not found.");
         if (!customer.Active)
-            return NotEntitled($"Customer {customer.Code} is inactive.");
+            return NotEntitled(EntitlementOutcome.CustomerInactive, $"Customer {customer.Code} is inactive.");
 
         EntitledProduct? product = null;
         if (productCode is not null)
         {
             var found = await products.FindAsync(productCode, cancellationToken);
             if (found is null)
-                return NotEntitled($"Product {productCode} does not exist.");
+                return NotEntitled(EntitlementOutcome.ProductNotFound, $"Product {productCode} does not exist.");
             product = new EntitledProduct(found.Code, found.LineCode, found.IsRetired);
         }
 
         var decision = EntitlementPolicy.Decide(customer.Code, product, customer.Agreements, at.ToUniversalTime());
-        return new Entitlement(customerId, productCode, decision.Entitled, decision.ServiceLevelCode, decision.AgreementId, decision.Reason);
+        return new Entitlement(customerId, productCode, decision.Entitled, decision.ServiceLevelCode, decision.AgreementId, decision.Reason, decision.Outcome);
 
-        Entitlement NotEntitled(string reason) => new(customerId, productCode, false, null, null, reason);
+        Entitlement NotEntitled(EntitlementOutcome outcome, string reason) => new(customerId, productCode, false, null, null, reason, outcome);
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using ServiceDesk.Domain.Customers;
+
 namespace ServiceDesk.Application.Customers;
 
 /// <summary>Which service level applies to a customer's ticket on a product (domain.md section 2), or why none does.</summary>
@@ -16,5 +19,13 @@ public interface IEntitlementResolver
 /// <param name="Entitled">Whether a valid agreement covers it.</param>
 /// <param name="ServiceLevelCode" example="GOLD">The level that applies; null when not entitled.</param>
 /// <param name="AgreementId">The agreement that grants it; null when not entitled.</param>
-/// <param name="Reason" example="Product-level agreement (best rank among 1 matching).">Why this level applies, or why none does.</param>
-public sealed record Entitlement(Guid CustomerId, string? ProductCode, bool Entitled, string? ServiceLevelCode, Guid? AgreementId, string Reason);
+/// <param name="Reason" example="Product-level agreement (best rank among 1 matching).">Why this level applies, or why none does (for people: never decide on it).</param>
+/// <param name="Outcome">What was decided, for code to branch on; not part of the HTTP body.</param>
+public sealed record Entitlement(
+    Guid CustomerId,
+    string? ProductCode,
+    bool Entitled,
+    string? ServiceLevelCode,
+    Guid? AgreementId,
+    string Reason,
+    [property: JsonIgnore] EntitlementOutcome Outcome);

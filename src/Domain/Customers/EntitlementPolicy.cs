@@ -21,7 +21,7 @@ public static class EntitlementPolicy
     {
         ArgumentNullException.ThrowIfNull(candidates);
         if (product is { Retired: true })
-            return EntitlementDecision.NotEntitled($"Product {product.Code} is retired.");
+            return EntitlementDecision.NotEntitled(EntitlementOutcome.ProductRetired, $"Product {product.Code} is retired.");
 
         var inForce = candidates.Where(c => Agreement.StatusAt(c.ValidFrom, c.ValidTo, c.CancelledAt, at) == AgreementStatus.Active).ToList();
 
@@ -29,7 +29,7 @@ public static class EntitlementPolicy
         {
             return Best(inForce) is { } best
                 ? EntitlementDecision.EntitledBy(best, $"No product given: the customer's best level among {inForce.Count} agreement(s) in force applies.")
-                : EntitlementDecision.NotEntitled($"Customer {customerCode} has no agreement in force.");
+                : EntitlementDecision.NotEntitled(EntitlementOutcome.NoAgreementInForce, $"Customer {customerCode} has no agreement in force.");
         }
 
         var productLevel = inForce.Where(c => c.ProductCodes.Contains(product.Code, StringComparer.Ordinal)).ToList();
@@ -41,6 +41,7 @@ public static class EntitlementPolicy
             return EntitlementDecision.EntitledBy(byLine, $"Line-level agreement for line {product.LineCode} (best rank among {lineLevel.Count} matching).");
 
         return EntitlementDecision.NotEntitled(
+            EntitlementOutcome.NotCovered,
             $"No valid agreement of customer {customerCode} covers product {product.Code} or its line {product.LineCode}.");
     }
 
@@ -71,14 +72,19 @@ public sealed record EntitlementCandidate(
     DateTimeOffset? ValidTo,
     DateTimeOffset? CancelledAt);
 
-/// <summary>The policy's answer.</summary>
-public sealed record EntitlementDecision(bool Entitled, Guid? AgreementId, string? ServiceLevelCode, string Reason)
+/// <summary>The policy's answer: <paramref name="Outcome"/> to decide on, <paramref name="Reason"/> to show.</summary>
+public sealed record EntitlementDecision(EntitlementOutcome Outcome, Guid? AgreementId, string? ServiceLevelCode, string Reason)
 {
-    public static EntitlementDecision NotEntitled(string reason) => new(false, null, null, reason);
+    public bool Entitled => Outcome == EntitlementOutcome.Entitled;
+
+    public static EntitlementDecision NotEntitled(EntitlementOutcome outcome, string reason) =>
+        outcome == EntitlementOutcome.Entitled
+            ? throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A refusal needs an outcome other than Entitled.")
+            : new(outcome, null, null, reason);
 
     public static EntitlementDecision EntitledBy(EntitlementCandidate agreement, string reason)
     {
         ArgumentNullException.ThrowIfNull(agreement);
-        return new(true, agreement.AgreementId, agreement.ServiceLevelCode, reason);
+        return new(EntitlementOutcome.Entitled, agreement.AgreementId, agreement.ServiceLevelCode, reason);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 
 namespace ServiceDesk.Infrastructure.Persistence;
@@ -24,8 +25,9 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
             await db.SaveChangesAsync(cancellationToken);
             return new IdempotencyClaim(true, true, null, null, null);
         }
-        catch (DbUpdateException)
+        catch (DuplicateKeyException)
         {
+            // Another retry with the same key claimed it first: its record is the answer.
             db.ChangeTracker.Clear();
             var winner = await FindAsync(db, callerId, key, cancellationToken)
                 ?? throw new InvalidOperationException("The idempotency key could not be claimed.");

@@ -77,9 +77,10 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
         {
             result = await base.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && IsLostNumberingRace(e))
+        catch (DbUpdateException e) when (DatabaseErrors.Translate(this, e) is var translated && translated != e)
         {
-            throw new DbUpdateConcurrencyException("The ticket was changed concurrently.", e);
+            // A lost numbering race (412) or a duplicate key (409); see DatabaseErrors.
+            throw translated;
         }
 
         foreach (var aggregate in raised)
@@ -87,23 +88,20 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
         return result;
     }
 
-    /// <summary>
-    /// Two writers that loaded the same ticket, change or problem both number their new history lines (or comments)
-    /// from the same count; the database may reject the second's line by its (owner, Sequence) key before it
-    /// reaches the version check. Either way the second writer lost a concurrency race, and is told so.
-    /// </summary>
-    private static bool IsLostNumberingRace(DbUpdateException e)
-    {
-        var message = e.InnerException?.Message ?? string.Empty;
-        return message.Contains("TicketHistory", StringComparison.Ordinal) || message.Contains("TicketComments", StringComparison.Ordinal)
-            || message.Contains("ChangeHistory", StringComparison.Ordinal) || message.Contains("ProblemHistory", StringComparison.Ordinal);
-    }
-
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var raised = CollectDomainOutput();
         BumpVersions();
-        var result = base.SaveChanges(acceptAllChangesOnSuccess);
+        int result;
+        try
+        {
+            result = base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.Translate(this, e) is var translated && translated != e)
+        {
+            throw translated;
+        }
+
         foreach (var aggregate in raised)
             aggregate.ClearDomainEvents();
         return result;

@@ -31,6 +31,10 @@ public sealed class EntitlementTests(ServiceDeskApiFactory factory) : IClassFixt
         Assert.Equal("GOLD", entitlement.GetProperty("serviceLevelCode").GetString());
         Assert.Equal(agreement.GetProperty("id").GetGuid(), entitlement.GetProperty("agreementId").GetGuid());
         Assert.Contains("Line-level", entitlement.GetProperty("reason").GetString());
+        // The body is the contract's six fields; the outcome the code decides on is not among them.
+        Assert.Equal(
+            ["agreementId", "customerId", "entitled", "productCode", "reason", "serviceLevelCode"],
+            entitlement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -118,6 +118,16 @@ public sealed class IntakeTests(ServiceDeskApiFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task An_unknown_customer_is_400_naming_customerId_not_a_refused_entitlement()
+    {
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+
+        var response = await agent.PostAsJsonAsync("/api/v1/service-desk/tickets", DeskDriver.Incident(Guid.NewGuid()));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, field: "customerId", typeEndsWith: "/validation");
+    }
+
+    [Fact]
     public async Task A_retired_product_cannot_be_ticketed()
     {
         var customer = await _desk.CustomerAsync("GOLD", lineCode: "TOOL");

@@ -26,6 +26,7 @@ public class EntitlementPolicyTests
         var decision = Decide(ServiceDesk, line, product);
 
         Assert.True(decision.Entitled);
+        Assert.Equal(EntitlementOutcome.Entitled, decision.Outcome);
         Assert.Equal("SILVER", decision.ServiceLevelCode);
         Assert.Equal(product.AgreementId, decision.AgreementId);
         Assert.StartsWith("Product-level", decision.Reason);
@@ -62,6 +63,7 @@ public class EntitlementPolicyTests
         var decision = Decide(ServiceDesk, Line("GOLD", 2, line: "MNT"), Products("PLATINUM", 1, "OPS-SD-02"));
 
         Assert.False(decision.Entitled);
+        Assert.Equal(EntitlementOutcome.NotCovered, decision.Outcome);
         Assert.Null(decision.ServiceLevelCode);
         Assert.Null(decision.AgreementId);
         Assert.Equal("No valid agreement of customer ACME covers product OPS-SD-01 or its line OPS.", decision.Reason);
@@ -104,6 +106,7 @@ public class EntitlementPolicyTests
         var decision = Decide(ServiceDesk with { Retired = true }, Products("PLATINUM", 1, "OPS-SD-01"), Line("GOLD", 2));
 
         Assert.False(decision.Entitled);
+        Assert.Equal(EntitlementOutcome.ProductRetired, decision.Outcome);
         Assert.Equal("Product OPS-SD-01 is retired.", decision.Reason);
     }
 
@@ -123,6 +126,7 @@ public class EntitlementPolicyTests
         var decision = Decide(null, Line("GOLD", 2, from: Now.AddDays(1)));
 
         Assert.False(decision.Entitled);
+        Assert.Equal(EntitlementOutcome.NoAgreementInForce, decision.Outcome);
         Assert.Equal("Customer ACME has no agreement in force.", decision.Reason);
     }
 

@@ -9,6 +9,7 @@ using ServiceDesk.Application.Customers.Commands;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
@@ -87,7 +88,7 @@ internal sealed class RaiseTicketHandler(
         var entitlement = await entitlements.ResolveAsync(customerId, product?.Code, now, cancellationToken);
         if (!entitlement.Entitled)
         {
-            if (entitlement.Reason.StartsWith("Customer not found", StringComparison.Ordinal))
+            if (entitlement.Outcome == EntitlementOutcome.CustomerNotFound)
                 throw new RequestValidationException("customerId", $"Customer '{customerId}' does not exist.");
             throw new DomainException("not-entitled", entitlement.Reason, DomainErrorKind.Unprocessable, product is null ? "customerId" : "productCode");
         }

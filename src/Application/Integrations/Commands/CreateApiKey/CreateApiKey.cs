@@ -19,8 +19,10 @@ public sealed class CreateApiKeyCommandValidator : AbstractValidator<CreateApiKe
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(ApiKey.NameMaxLength);
         RuleFor(c => c.Roles).NotEmpty();
-        RuleForEach(c => c.Roles)
-            .Must(role => Roles.IsKnown(role))
+        // One message under "roles" (not "roles[1]"): the field clients send is the list.
+        RuleFor(c => c.Roles)
+            .Must(roles => roles!.All(role => Roles.IsKnown(role)))
+            .When(c => c.Roles is not null)
             .WithMessage($"Each role must be one of {string.Join(", ", Roles.All)}.");
         RuleFor(c => c.CustomerId)
             .NotNull().When(c => c.Roles?.Contains(Roles.Customer) == true)
