@@ -26,6 +26,23 @@ internal static class TicketAccess
     public static Task<Ticket> LoadForUpdateAsync(this IServiceDeskDbContext db, ICurrentUser user, TicketKind kind, string number, string? ifMatch, CancellationToken cancellationToken) =>
         db.Tickets.Visible(user).LoadForUpdateAsync(ByNumber(kind, number), ifMatch, Noun(kind), number, cancellationToken);
 
+    /// <summary>An untracked ticket the caller may see; 404 otherwise.</summary>
+    public static async Task<Ticket> LoadVisibleAsync(this IServiceDeskDbContext db, ICurrentUser user, TicketKind kind, string number, CancellationToken cancellationToken) =>
+        await db.Tickets.AsNoTracking().Visible(user).FirstOrDefaultAsync(ByNumber(kind, number), cancellationToken)
+        ?? throw new NotFoundException(Noun(kind), number);
+
+    /// <summary>
+    /// A ticket as clients read it, if the caller may see it; 404 otherwise. The hottest read of the API: the reader
+    /// runs a precompiled query by kind and number, and the customer check is made here on the result.
+    /// </summary>
+    public static async Task<TicketResponse> GetVisibleAsync(this ITicketReader reader, ICurrentUser user, TicketKind kind, string number, CancellationToken cancellationToken)
+    {
+        var ticket = await reader.FindAsync(kind, number, cancellationToken);
+        return ticket is not null && (!user.IsCustomerOnly || ticket.CustomerId == user.CustomerId)
+            ? ticket
+            : throw new NotFoundException(Noun(kind), number);
+    }
+
     /// <summary>The ticket's id if the caller may see it (for child lists: comments, history).</summary>
     public static async Task<Guid> VisibleIdAsync(this IServiceDeskDbContext db, ICurrentUser user, TicketKind kind, string number, CancellationToken cancellationToken)
     {
