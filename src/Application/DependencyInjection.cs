@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Application.Common.Behaviours;
 using ServiceDesk.Application.Customers;
+using ServiceDesk.Application.Incidents.Commands;
 
 namespace ServiceDesk.Application;
 
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IEntitlementResolver, EntitlementResolver>();
+        services.AddScoped<TicketWrites>();
         return services;
     }
 }

@@ -40,37 +40,38 @@ public static class TicketEndpoints
             .WithName($"Get{name}").WithSummary("Get one by number")
             .Produces<TicketResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPatch("/{number}", async (string number, ISender sender, MergePatch merge, HttpContext http, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync(http.Request, ct);
-                var current = await sender.Send(new GetTicketQuery(kind, number), ct);
-                var body = merge.Apply<TicketResponse, TicketDetailsBody>(current, patch);
-                return HttpResults.Updated(http, await sender.Send(new UpdateTicketCommand(kind, number, http.Request.IfMatch() ?? current.ETag, body), ct));
-            })
+        group.MapMergePatch<TicketResponse, TicketDetailsBody>("/{number}",
+                number => new GetTicketQuery(kind, number), (number, body, ifMatch) => new UpdateTicketCommand(kind, number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
-            .Accepts<TicketDetailsBody>("application/merge-patch+json", "application/json")
-            .WithName($"Patch{name}").WithSummary("Change summary, description, impact, urgency or category (merge patch); a new priority re-targets the clocks")
-            .Produces<TicketResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithName($"Patch{name}").WithSummary("Change summary, description, impact, urgency or category (merge patch); a new priority re-targets the clocks");
 
-        Action(group, "assign", name, "Assign to a group (and optionally a person)", Policies.Staff,
-            (string number, AssignBody body, string? ifMatch) => new AssignTicketCommand(kind, number, ifMatch, body));
-        Action(group, "start", name, "Start work (acknowledges the ticket)", Policies.Staff,
-            (string number, string? ifMatch) => new SimpleTicketActionCommand(kind, number, ifMatch, TicketAction.Start));
-        Action(group, "hold", name, "Put on hold (the resolution clock pauses)", Policies.Staff,
-            (string number, ReasonBody body, string? ifMatch) => new HoldTicketCommand(kind, number, ifMatch, body));
-        Action(group, "resume", name, "Resume work after a hold", Policies.Staff,
-            (string number, string? ifMatch) => new SimpleTicketActionCommand(kind, number, ifMatch, TicketAction.Resume));
-        Action(group, "resolve", name, "Resolve (the resolution clock stops)", Policies.Staff,
-            (string number, ResolveBody body, string? ifMatch) => new ResolveTicketCommand(kind, number, ifMatch, body));
-        Action(group, "close", name, "Close a resolved ticket (the customer confirms)", Policies.StaffOrCustomer,
-            (string number, string? ifMatch) => new SimpleTicketActionCommand(kind, number, ifMatch, TicketAction.Close));
-        Action(group, "reopen", name, "Reopen a resolved ticket (not fixed)", Policies.StaffOrCustomer,
-            (string number, ReasonBody body, string? ifMatch) => new ReopenTicketCommand(kind, number, ifMatch, body));
-        Action(group, "cancel", name, "Cancel an open ticket (duplicate, raised in error)", Policies.Staff,
-            (string number, ReasonBody body, string? ifMatch) => new CancelTicketCommand(kind, number, ifMatch, body));
-        Action(group, "escalate", name, "Escalate hierarchically (level) and/or functionally (group)", Policies.Staff,
-            (string number, EscalateBody body, string? ifMatch) => new EscalateTicketCommand(kind, number, ifMatch, body));
+        group.MapAction<AssignBody, TicketResponse>("assign", (number, body, ifMatch) => new AssignTicketCommand(kind, number, ifMatch, body))
+            .RequireAuthorization(Policies.Staff)
+            .WithName($"Assign{name}").WithSummary("Assign to a group (and optionally a person)");
+        group.MapAction("start", (number, ifMatch) => new StartTicketCommand(kind, number, ifMatch))
+            .RequireAuthorization(Policies.Staff)
+            .WithName($"Start{name}").WithSummary("Start work (acknowledges the ticket)");
+        group.MapAction<ReasonBody, TicketResponse>("hold", (number, body, ifMatch) => new HoldTicketCommand(kind, number, ifMatch, body))
+            .RequireAuthorization(Policies.Staff)
+            .WithName($"Hold{name}").WithSummary("Put on hold (the resolution clock pauses)");
+        group.MapAction("resume", (number, ifMatch) => new ResumeTicketCommand(kind, number, ifMatch))
+            .RequireAuthorization(Policies.Staff)
+            .WithName($"Resume{name}").WithSummary("Resume work after a hold");
+        group.MapAction<ResolveBody, TicketResponse>("resolve", (number, body, ifMatch) => new ResolveTicketCommand(kind, number, ifMatch, body))
+            .RequireAuthorization(Policies.Staff)
+            .WithName($"Resolve{name}").WithSummary("Resolve (the resolution clock stops)");
+        group.MapAction("close", (number, ifMatch) => new CloseTicketCommand(kind, number, ifMatch))
+            .RequireAuthorization(Policies.StaffOrCustomer)
+            .WithName($"Close{name}").WithSummary("Close a resolved ticket (the customer confirms)");
+        group.MapAction<ReasonBody, TicketResponse>("reopen", (number, body, ifMatch) => new ReopenTicketCommand(kind, number, ifMatch, body))
+            .RequireAuthorization(Policies.StaffOrCustomer)
+            .WithName($"Reopen{name}").WithSummary("Reopen a resolved ticket (not fixed)");
+        group.MapAction<ReasonBody, TicketResponse>("cancel", (number, body, ifMatch) => new CancelTicketCommand(kind, number, ifMatch, body))
+            .RequireAuthorization(Policies.Staff)
+            .WithName($"Cancel{name}").WithSummary("Cancel an open ticket (duplicate, raised in error)");
+        group.MapAction<EscalateBody, TicketResponse>("escalate", (number, body, ifMatch) => new EscalateTicketCommand(kind, number, ifMatch, body))
+            .RequireAuthorization(Policies.Staff)
+            .WithName($"Escalate{name}").WithSummary("Escalate hierarchically (level) and/or functionally (group)");
 
         group.MapGet("/{number}/comments", async (string number, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new ListCommentsQuery(kind, number, new PageRequest(limit, cursor)), ct)))
@@ -96,23 +97,4 @@ public static class TicketEndpoints
             .WithName($"Get{name}Sla").WithSummary("Both SLA clocks as of now (business minutes)")
             .Produces<TicketSlaResponse>().ProducesProblem(StatusCodes.Status404NotFound);
     }
-
-    private static void Action<TBody>(RouteGroupBuilder group, string action, string name, string summary, string policy, Func<string, TBody, string?, TicketCommand> command)
-        where TBody : notnull =>
-        group.MapPost("/{number}/" + action, async (string number, TBody body, ISender sender, HttpContext http, CancellationToken ct) =>
-                HttpResults.Updated(http, await sender.Send(command(number, body, http.Request.IfMatch()), ct)))
-            .RequireAuthorization(policy)
-            .WithName($"{Capitalised(action)}{name}").WithSummary(summary)
-            .Produces<TicketResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-
-    private static void Action(RouteGroupBuilder group, string action, string name, string summary, string policy, Func<string, string?, TicketCommand> command) =>
-        group.MapPost("/{number}/" + action, async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
-                HttpResults.Updated(http, await sender.Send(command(number, http.Request.IfMatch()), ct)))
-            .RequireAuthorization(policy)
-            .WithName($"{Capitalised(action)}{name}").WithSummary(summary)
-            .Produces<TicketResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-
-    private static string Capitalised(string action) => char.ToUpperInvariant(action[0]) + action[1..];
 }

@@ -19,7 +19,7 @@ public static class ServiceDeskEndpoints
         desk.MapPost("/tickets", async (RaiseTicketCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var created = await sender.Send(body, ct);
-                return HttpResults.Created(http, TicketLinks.PathOf(created.Number), created);
+                return HttpResults.Created(http, TicketLinks.PathOf(created.Kind, created.Number), created);
             })
             .AddEndpointFilter<IdempotencyFilter>()
             .WithName("RaiseTicket")

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
@@ -25,20 +26,23 @@ public sealed record IntakeResponse(
     DateTimeOffset? ResolutionDueAt,
     IReadOnlyDictionary<string, string> Links);
 
+/// <summary>Where to follow a record up, as API paths.</summary>
 public static class TicketLinks
 {
-    public static string PathOf(string number) => number[..3] switch
+    /// <summary>The root every API route is mapped under (see the Api's <c>Program.cs</c>).</summary>
+    public const string ApiRoot = "/api/v1";
+
+    public static string PathOf(TicketKind kind, string number) => kind switch
     {
-        "INC" => "/api/v1/incidents/" + number,
-        "REQ" => "/api/v1/service-requests/" + number,
-        "CHG" => "/api/v1/changes/" + number,
-        "PRB" => "/api/v1/problems/" + number,
-        _ => "/api/v1/service-desk/tickets/" + number,
+        TicketKind.Incident => ApiRoot + "/incidents/" + number,
+        TicketKind.ServiceRequest => ApiRoot + "/service-requests/" + number,
+        TicketKind.Change => ApiRoot + "/changes/" + number,
+        _ => throw new UnreachableException($"Unknown ticket kind {kind}."),
     };
 
     public static IReadOnlyDictionary<string, string> For(string number, TicketKind kind)
     {
-        var self = PathOf(number);
+        var self = PathOf(kind, number);
         return kind == TicketKind.Change
             ? new Dictionary<string, string> { ["self"] = self }
             : new Dictionary<string, string>
