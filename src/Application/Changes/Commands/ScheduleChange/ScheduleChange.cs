@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Changes;
@@ -27,17 +28,28 @@ public sealed class ScheduleChangeCommandValidator : AbstractValidator<ScheduleC
     }
 }
 
-internal sealed class ScheduleChangeHandler(IServiceDeskDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ScheduleChangeCommand, ChangeResponse>
+/// <summary>
+/// The conflict check reads the windows held on the change's products and then writes this one: both happen under
+/// the products' locks, so of two schedules racing on a product the second sees the first's window.
+/// </summary>
+internal sealed class ScheduleChangeHandler(IServiceDeskDbContext db, IProductLocks locks, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<ScheduleChangeCommand, ChangeResponse>
 {
     public async ValueTask<ChangeResponse> Handle(ScheduleChangeCommand command, CancellationToken cancellationToken)
     {
-        var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        var now = clock.GetUtcNow();
-        var window = ChangeWindow.Create(command.Body.PlannedStart!.Value, command.Body.PlannedEnd!.Value);
-        var candidates = await ChangeOverlaps.CandidatesAsync(db, change, window, cancellationToken);
-        var freezes = await ChangeOverlaps.FreezesAsync(db, change.CustomerId, window, cancellationToken);
-        change.Schedule(window, command.Body.AcknowledgeConflicts ?? false, candidates, freezes, user.AsChangeActor(), now);
-        await db.SaveChangesAsync(cancellationToken);
-        return change.ToResponse();
+        // Read ahead of the lock, these are the products the change is loaded with under it: a change names its
+        // products only while it is a Draft, and a Draft cannot be scheduled.
+        var productCodes = await db.ChangeProducts.AsNoTracking().Where(p => p.Number == command.Number).Select(p => p.ProductCode).ToListAsync(cancellationToken);
+        return await locks.WhileLockedAsync(productCodes, async ct =>
+        {
+            var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, ct);
+            var now = clock.GetUtcNow();
+            var window = ChangeWindow.Create(command.Body.PlannedStart!.Value, command.Body.PlannedEnd!.Value);
+            var candidates = await ChangeOverlaps.CandidatesAsync(db, change, window, ct);
+            var freezes = await ChangeOverlaps.FreezesAsync(db, change.CustomerId, window, ct);
+            change.Schedule(window, command.Body.AcknowledgeConflicts ?? false, candidates, freezes, user.AsChangeActor(), now);
+            await db.SaveChangesAsync(ct);
+            return change.ToResponse();
+        }, cancellationToken);
     }
 }
