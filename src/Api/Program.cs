@@ -34,6 +34,7 @@ api.MapTicketEndpoints();
 api.MapServiceLevelEndpoints();
 api.MapCustomerEndpoints();
 api.MapChangeEndpoints();
+api.MapCausedByEndpoints();
 api.MapProblemEndpoints();
 api.MapKnowledgeEndpoints();
 api.MapApiKeyEndpoints();

@@ -13,7 +13,7 @@ namespace ServiceDesk.Api.Changes;
 /// <summary>
 /// Change management: changes and their actions, conflicts and freeze periods. Agents (and managers) write and work
 /// changes, change approvers approve or reject them, managers declare freezes; all three read. Customer keys get 403.
-/// Also the incident side of the link "this change caused that incident" (<c>/incidents/{number}/caused-by</c>).
+/// The incident side of the link "this change caused that incident" is mapped by <c>Incidents/CausedByEndpoints.cs</c>.
 /// </summary>
 public static class ChangeEndpoints
 {
@@ -21,7 +21,6 @@ public static class ChangeEndpoints
     {
         MapChanges(api.MapGroup("/changes").WithTags("Changes").RequireAuthorization(Policies.ChangeReader));
         MapFreezePeriods(api.MapGroup("/freeze-periods").WithTags("Freeze periods").RequireAuthorization(Policies.ChangeReader));
-        MapCausedBy(api.MapGroup("/incidents").WithTags("Incidents").RequireAuthorization(Policies.Staff));
         return api;
     }
 
@@ -57,46 +56,47 @@ public static class ChangeEndpoints
             .WithName("GetChange").WithSummary("Get a change by number")
             .Produces<ChangeResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
 
-        changes.MapPatch("/{number}", async (string number, ISender sender, MergePatch merge, HttpContext http, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync(http.Request, ct);
-                var current = await sender.Send(new GetChangeQuery(number), ct);
-                var body = merge.Apply<ChangeResponse, ChangeBody>(current, patch);
-                return HttpResults.Updated(http, await sender.Send(new UpdateChangeCommand(number, http.Request.IfMatch() ?? current.ETag, body), ct));
-            })
+        changes.MapMergePatch<ChangeResponse, ChangeBody>("/{number}",
+                number => new GetChangeQuery(number), (number, body, ifMatch) => new UpdateChangeCommand(number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
-            .Accepts<ChangeBody>("application/merge-patch+json", "application/json")
-            .WithName("PatchChange").WithSummary("Complete or correct a Draft (merge patch): type, risk, summary, description, plans, products, customer")
-            .Produces<ChangeResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("PatchChange").WithSummary("Complete or correct a Draft (merge patch): type, risk, summary, description, plans, products, customer");
 
         changes.MapGet("/{number}/history", async (string number, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new ListChangeHistoryQuery(number, new PageRequest(limit, cursor)), ct)))
             .WithName("GetChangeHistory").WithSummary("Every step of the change: who, when, old -> new")
             .Produces<Page<HistoryResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        Action(changes, "submit", "Submit a complete Draft; a Standard change (Low risk, request products only) is approved at once", Policies.Staff,
-            (number, ifMatch) => new SimpleChangeActionCommand(number, ifMatch, ChangeAction.Submit));
-        Action(changes, "approve", "Approve (ChangeApprover; not the requester, once per approver); Normal needs 1 (2 at High risk), Emergency 1",
-            Policies.ChangeApprover, (string number, DecisionBody body, string? ifMatch) => new ApproveChangeCommand(number, ifMatch, body));
-        Action(changes, "reject", "Reject (ChangeApprover): any rejection rejects the change", Policies.ChangeApprover,
-            (string number, DecisionBody body, string? ifMatch) => new RejectChangeCommand(number, ifMatch, body));
-        Action(changes, "schedule", "Plan the window of an approved (or re-plan a scheduled) change: not in the past, not in a freeze "
-            + "(Emergency excepted), conflicts acknowledged (Normal)", Policies.Staff,
-            (string number, ScheduleBody body, string? ifMatch) => new ScheduleChangeCommand(number, ifMatch, body));
-        Action(changes, "start", "Start implementing a scheduled change (also before its window opens)", Policies.Staff,
-            (number, ifMatch) => new SimpleChangeActionCommand(number, ifMatch, ChangeAction.Start));
-        Action(changes, "complete", "Implementation is done", Policies.Staff,
-            (number, ifMatch) => new SimpleChangeActionCommand(number, ifMatch, ChangeAction.Complete));
-        Action(changes, "review", "Record the review outcome: Successful, Failed or RolledBack", Policies.Staff,
-            (string number, ReviewBody body, string? ifMatch) => new ReviewChangeCommand(number, ifMatch, body));
-        Action(changes, "close", "Close a reviewed change", Policies.Staff,
-            (number, ifMatch) => new SimpleChangeActionCommand(number, ifMatch, ChangeAction.Close));
-        Action(changes, "cancel", "Cancel a change before implementation starts", Policies.Staff,
-            (number, ifMatch) => new SimpleChangeActionCommand(number, ifMatch, ChangeAction.Cancel));
-        Action(changes, "fixes", "Record an incident or a problem this change fixes", Policies.Staff,
-            (string number, FixBody body, string? ifMatch) => new AddChangeFixCommand(number, ifMatch, body));
+        changes.MapAction("submit", (number, ifMatch) => new SubmitChangeCommand(number, ifMatch))
+            .RequireAuthorization(Policies.Staff)
+            .WithName("SubmitChange").WithSummary("Submit a complete Draft; a Standard change (Low risk, request products only) is approved at once");
+        changes.MapAction("approve", (string number, DecisionBody body, string? ifMatch) => new ApproveChangeCommand(number, ifMatch, body))
+            .RequireAuthorization(Policies.ChangeApprover)
+            .WithName("ApproveChange").WithSummary("Approve (ChangeApprover; not the requester, once per approver); Normal needs 1 (2 at High risk), Emergency 1");
+        changes.MapAction("reject", (string number, DecisionBody body, string? ifMatch) => new RejectChangeCommand(number, ifMatch, body))
+            .RequireAuthorization(Policies.ChangeApprover)
+            .WithName("RejectChange").WithSummary("Reject (ChangeApprover): any rejection rejects the change");
+        changes.MapAction("schedule", (string number, ScheduleBody body, string? ifMatch) => new ScheduleChangeCommand(number, ifMatch, body))
+            .RequireAuthorization(Policies.Staff)
+            .WithName("ScheduleChange").WithSummary("Plan the window of an approved (or re-plan a scheduled) change: not in the past, not in a freeze "
+                + "(Emergency excepted), conflicts acknowledged (Normal)");
+        changes.MapAction("start", (number, ifMatch) => new StartChangeCommand(number, ifMatch))
+            .RequireAuthorization(Policies.Staff)
+            .WithName("StartChange").WithSummary("Start implementing a scheduled change (also before its window opens)");
+        changes.MapAction("complete", (number, ifMatch) => new CompleteChangeCommand(number, ifMatch))
+            .RequireAuthorization(Policies.Staff)
+            .WithName("CompleteChange").WithSummary("Implementation is done");
+        changes.MapAction("review", (string number, ReviewBody body, string? ifMatch) => new ReviewChangeCommand(number, ifMatch, body))
+            .RequireAuthorization(Policies.Staff)
+            .WithName("ReviewChange").WithSummary("Record the review outcome: Successful, Failed or RolledBack");
+        changes.MapAction("close", (number, ifMatch) => new CloseChangeCommand(number, ifMatch))
+            .RequireAuthorization(Policies.Staff)
+            .WithName("CloseChange").WithSummary("Close a reviewed change");
+        changes.MapAction("cancel", (number, ifMatch) => new CancelChangeCommand(number, ifMatch))
+            .RequireAuthorization(Policies.Staff)
+            .WithName("CancelChange").WithSummary("Cancel a change before implementation starts");
+        changes.MapAction("fixes", (string number, FixBody body, string? ifMatch) => new AddChangeFixCommand(number, ifMatch, body))
+            .RequireAuthorization(Policies.Staff)
+            .WithName("AddChangeFix").WithSummary("Record an incident or a problem this change fixes");
 
         changes.MapDelete("/{number}/fixes/{fixedNumber}", async (string number, string fixedNumber, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new RemoveChangeFixCommand(number, http.Request.IfMatch(), fixedNumber), ct)))
@@ -137,38 +137,4 @@ public static class ChangeEndpoints
             .WithName("DeleteFreezePeriod").WithSummary("Lift a freeze period (Manager)")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
-
-    private static void MapCausedBy(RouteGroupBuilder incidents)
-    {
-        incidents.MapPost("/{number}/caused-by", async (string number, CausedByBody body, ISender sender, HttpContext http, CancellationToken ct) =>
-                HttpResults.Updated(http, await sender.Send(new SetCausingChangeCommand(number, http.Request.IfMatch(), body), ct)))
-            .WithName("SetIncidentCausedBy").WithSummary("Name the change that caused the incident (the change lists it in causedIncidents)")
-            .Produces<TicketResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-        incidents.MapDelete("/{number}/caused-by", async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
-                HttpResults.Updated(http, await sender.Send(new ClearCausingChangeCommand(number, http.Request.IfMatch()), ct)))
-            .WithName("ClearIncidentCausedBy").WithSummary("Forget the change named as the incident's cause")
-            .Produces<TicketResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-    }
-
-    private static void Action<TBody>(RouteGroupBuilder group, string action, string summary, string policy, Func<string, TBody, string?, ChangeCommand> command)
-        where TBody : notnull =>
-        group.MapPost("/{number}/" + action, async (string number, TBody body, ISender sender, HttpContext http, CancellationToken ct) =>
-                HttpResults.Updated(http, await sender.Send(command(number, body, http.Request.IfMatch()), ct)))
-            .RequireAuthorization(policy)
-            .WithName(OperationName(action)).WithSummary(summary)
-            .Produces<ChangeResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-    private static void Action(RouteGroupBuilder group, string action, string summary, string policy, Func<string, string?, ChangeCommand> command) =>
-        group.MapPost("/{number}/" + action, async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
-                HttpResults.Updated(http, await sender.Send(command(number, http.Request.IfMatch()), ct)))
-            .RequireAuthorization(policy)
-            .WithName(OperationName(action)).WithSummary(summary)
-            .Produces<ChangeResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-    private static string OperationName(string action) => action == "fixes" ? "AddChangeFix" : $"{char.ToUpperInvariant(action[0])}{action[1..]}Change";
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Application.Changes.Commands;
 using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
+using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Changes;
 
@@ -11,19 +13,27 @@ namespace ServiceDesk.Application.Changes;
 internal static class ChangeAccess
 {
     /// <summary>A tracked change for a write; 404 when missing; 412 on a stale If-Match.</summary>
-    public static async Task<Change> LoadChangeForUpdateAsync(this IServiceDeskDbContext db, string number, string? ifMatch, CancellationToken cancellationToken)
-    {
-        var change = await db.Changes.FirstOrDefaultAsync(c => c.Number == number, cancellationToken)
-            ?? throw new NotFoundException("Change", number);
-        if (!ETags.Matches(ifMatch, ETags.FromVersion(change.Version)))
-            throw new PreconditionFailedException("Change", number);
-        return change;
-    }
+    public static Task<Change> LoadChangeForUpdateAsync(this IServiceDeskDbContext db, string number, string? ifMatch, CancellationToken cancellationToken) =>
+        db.Changes.LoadForUpdateAsync(c => c.Number == number, ifMatch, "Change", number, cancellationToken);
+
+    /// <summary>The caller, as the change history names who did what.</summary>
+    public static ChangeActor AsChangeActor(this ICurrentUser user) => new(user.Id, user.Name);
 
     /// <summary>A change a request body names (e.g. <c>changeNumber</c>): 400 naming the field when there is none.</summary>
     public static async Task<Change> ReferencedChangeAsync(this IServiceDeskDbContext db, string number, string field, CancellationToken cancellationToken) =>
         await db.Changes.FirstOrDefaultAsync(c => c.Number == number, cancellationToken)
         ?? throw new RequestValidationException(field, $"Change '{number}' does not exist.");
+
+    /// <summary>The customer a change body names exists; its products exist and, when newly named (not among <paramref name="current"/>), are not retired.</summary>
+    public static async Task CheckReferencesAsync(this IServiceDeskDbContext db, ICustomerDirectory customers, ChangeBody body, IReadOnlyList<string> current,
+        CancellationToken cancellationToken)
+    {
+        if (body.CustomerId is { } customerId && !await customers.ExistsAsync(customerId, cancellationToken))
+            throw new RequestValidationException("customerId", $"Customer '{customerId}' does not exist.");
+        var codes = (body.ProductCodes ?? []).Distinct(StringComparer.Ordinal).ToList();
+        await db.ProductKindsAsync(codes, "productCodes", cancellationToken);
+        await db.EnsureNotRetiredAsync(codes.Except(current, StringComparer.Ordinal).ToList(), "productCodes", cancellationToken);
+    }
 
     /// <summary>The catalog kind of each product, checking that every one exists (400 naming the field otherwise).</summary>
     public static async Task<IReadOnlyDictionary<string, ProductKind>> ProductKindsAsync(this IServiceDeskDbContext db, IReadOnlyCollection<string> codes, string field, CancellationToken cancellationToken)
@@ -49,4 +59,7 @@ internal static class ChangeAccess
         if (retired.Count > 0)
             throw new Domain.Common.DomainException("product-retired", $"Product {string.Join(", ", retired)} is retired and cannot be used for new changes.", Domain.Common.DomainErrorKind.Unprocessable, field);
     }
+
+    /// <summary>Freeze period ids are GUIDs kept as canonical text; any GUID spelling a client sends finds its period.</summary>
+    public static string NormaliseFreezePeriodId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 }

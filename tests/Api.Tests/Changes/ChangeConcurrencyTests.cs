@@ -4,7 +4,10 @@ using static ServiceDesk.Api.Tests.Changes.ChangeFixtures;
 
 namespace ServiceDesk.Api.Tests.Changes;
 
-/// <summary>Two writers racing on one change or problem: one wins, the other is told to read again (412), nothing is lost or doubled.</summary>
+/// <summary>
+/// Writers racing: on one change or problem, one wins and the other is told to read again (412), nothing is lost or
+/// doubled; on one product, concurrent schedules are checked for conflicts one after the other.
+/// </summary>
 public sealed class ChangeConcurrencyTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
 {
     [Fact]
@@ -50,5 +53,33 @@ public sealed class ChangeConcurrencyTests(ServiceDeskApiFactory factory) : ICla
             Assert.Equal(responses.Count(r => r.StatusCode == HttpStatusCode.OK), read.GetProperty("incidentCount").GetInt32());
             Assert.Equal(read.GetProperty("incidentCount").GetInt32(), read.GetProperty("incidents").GetArrayLength());
         }
+    }
+
+    [Fact]
+    public async Task Of_concurrent_schedules_of_overlapping_windows_on_one_product_exactly_one_wins_across_instances()
+    {
+        const int Changes = 20;
+        using var staff = await ChangeStaff.CreateAsync(factory);
+        var customer = await factory.SeedCustomerAsync();
+        var numbers = new List<string>();
+        for (var i = 0; i < Changes; i++)
+            numbers.Add(await ApprovedChangeAsync(staff.Agent, staff.Approver, body: ChangeBody(customerId: customer)));
+        await using var secondInstance = new SameDatabaseApiFactory(factory.Database);
+        var (agent, _, key) = await factory.CreateClientWithRolesAsync(null, "Agent");
+        using var firstAgent = agent;
+        using var secondAgent = secondInstance.CreateClient(key);
+        foreach (var warm in new[] { firstAgent, secondAgent })
+            await (await warm.GetAsync($"{ChangesRoute}/{numbers[0]}")).ReadJsonAsync(); // both instances started and the key known to both
+
+        // Every window overlaps every other (starts a minute apart, two hours long); half the calls go to each instance.
+        var responses = await Task.WhenAll(numbers.Select((number, i) => (i % 2 == 0 ? firstAgent : secondAgent).PostJsonAsync(
+            $"{ChangesRoute}/{number}/schedule",
+            new { plannedStart = Iso(Day(26, 9).AddMinutes(i)), plannedEnd = Iso(Day(26, 11).AddMinutes(i)), acknowledgeConflicts = false })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+            await refused.AssertProblemAsync(HttpStatusCode.Conflict, "plannedStart", "/change-conflict");
+        var scheduled = await (await staff.Agent.GetAsync($"{ChangesRoute}?status=Scheduled&customerId={customer}")).ReadJsonAsync();
+        Assert.Single(scheduled.GetProperty("items").EnumerateArray());
     }
 }

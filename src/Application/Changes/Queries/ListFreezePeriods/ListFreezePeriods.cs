@@ -1,14 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ServiceDesk.Application.Changes.Commands;
-using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
 
 namespace ServiceDesk.Application.Changes.Queries;
-
-public sealed record GetFreezePeriodQuery(string Id) : IQuery<FreezePeriodResponse>;
 
 /// <summary>
 /// Freeze periods by start. <c>customerId</c>: those that apply to the customer (its own and the global ones);
@@ -21,17 +17,8 @@ public sealed class ListFreezePeriodsQueryValidator : AbstractValidator<ListFree
     public ListFreezePeriodsQueryValidator() => RuleFor(q => q.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
 }
 
-internal sealed class FreezePeriodQueriesHandler(IServiceDeskDbContext db)
-    : IQueryHandler<GetFreezePeriodQuery, FreezePeriodResponse>,
-      IQueryHandler<ListFreezePeriodsQuery, Page<FreezePeriodResponse>>
+internal sealed class ListFreezePeriodsHandler(IServiceDeskDbContext db) : IQueryHandler<ListFreezePeriodsQuery, Page<FreezePeriodResponse>>
 {
-    public async ValueTask<FreezePeriodResponse> Handle(GetFreezePeriodQuery query, CancellationToken cancellationToken)
-    {
-        var id = FreezePeriodIds.Normalise(query.Id);
-        return await db.FreezePeriods.AsNoTracking().Where(f => f.Id == id).ProjectToResponse().FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Freeze period", query.Id);
-    }
-
     public async ValueTask<Page<FreezePeriodResponse>> Handle(ListFreezePeriodsQuery query, CancellationToken cancellationToken)
     {
         var freezes = db.FreezePeriods.AsNoTracking();

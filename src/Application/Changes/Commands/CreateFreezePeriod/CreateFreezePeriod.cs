@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
@@ -15,8 +14,6 @@ namespace ServiceDesk.Application.Changes.Commands;
 /// <param name="CustomerId">The customer it protects; omit for a global freeze (every customer).</param>
 public sealed record CreateFreezePeriodCommand(string? Name, DateTimeOffset? Start, DateTimeOffset? End, Guid? CustomerId) : ICommand<FreezePeriodResponse>;
 
-public sealed record DeleteFreezePeriodCommand(string Id) : ICommand;
-
 public sealed class CreateFreezePeriodCommandValidator : AbstractValidator<CreateFreezePeriodCommand>
 {
     public CreateFreezePeriodCommandValidator()
@@ -30,10 +27,9 @@ public sealed class CreateFreezePeriodCommandValidator : AbstractValidator<Creat
     }
 }
 
-/// <summary>Freeze periods are declared and lifted by managers.</summary>
-internal sealed class FreezePeriodCommandsHandler(IServiceDeskDbContext db, ICurrentUser user, ICustomerDirectory customers, TimeProvider clock)
-    : ICommandHandler<CreateFreezePeriodCommand, FreezePeriodResponse>,
-      ICommandHandler<DeleteFreezePeriodCommand>
+/// <summary>Freeze periods are declared by managers.</summary>
+internal sealed class CreateFreezePeriodHandler(IServiceDeskDbContext db, ICurrentUser user, ICustomerDirectory customers, TimeProvider clock)
+    : ICommandHandler<CreateFreezePeriodCommand, FreezePeriodResponse>
 {
     public async ValueTask<FreezePeriodResponse> Handle(CreateFreezePeriodCommand command, CancellationToken cancellationToken)
     {
@@ -44,20 +40,4 @@ internal sealed class FreezePeriodCommandsHandler(IServiceDeskDbContext db, ICur
         await db.SaveChangesAsync(cancellationToken);
         return freeze.ToResponse();
     }
-
-    public async ValueTask<Unit> Handle(DeleteFreezePeriodCommand command, CancellationToken cancellationToken)
-    {
-        var id = FreezePeriodIds.Normalise(command.Id);
-        var freeze = await db.FreezePeriods.FirstOrDefaultAsync(f => f.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Freeze period", command.Id);
-        db.FreezePeriods.Remove(freeze);
-        await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
-    }
-}
-
-/// <summary>Freeze period ids are GUIDs kept as canonical text; any GUID spelling a client sends finds its period.</summary>
-internal static class FreezePeriodIds
-{
-    public static string Normalise(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 }
