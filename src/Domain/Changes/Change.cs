@@ -31,7 +31,7 @@ public sealed class Change : Entity, IHasDomainEvents
         Number = Summary = Description = RequestedBy = RequestedById = string.Empty;
     }
 
-    private Change(Guid id, string number, ChangeDetails details, Channel channel, string? externalReference, ChangeActor requester, DateTimeOffset createdAt)
+    private Change(Guid id, string number, ChangeDetails details, Channel channel, string? externalReference, Actor requester, DateTimeOffset createdAt)
     {
         Id = id;
         Number = number;
@@ -154,16 +154,17 @@ public sealed class Change : Entity, IHasDomainEvents
 
     /// <summary>A change request raised at the desk: a Draft for change management to complete.</summary>
     public static Change Raise(string number, Guid customerId, string? productCode, string summary, string description,
-        Channel channel, string? externalReference, string requestedBy, DateTimeOffset at, string? requestedById = null)
+        Channel channel, string? externalReference, Actor requester, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(requester);
         var details = new ChangeDetails(null, null, summary, description, null, null, productCode is null ? [] : [productCode], customerId);
-        var change = new Change(Guid.CreateVersion7(at), number, details, channel, externalReference, new ChangeActor(requestedById ?? requestedBy, requestedBy), at);
+        var change = new Change(Guid.CreateVersion7(at), number, details, channel, externalReference, requester, at);
         change.Created(at);
         return change;
     }
 
     /// <summary>A change written in full by change management (POST /changes): a Draft until it is submitted.</summary>
-    public static Change Create(string number, ChangeDetails details, ChangeActor requester, DateTimeOffset at)
+    public static Change Create(string number, ChangeDetails details, Actor requester, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(requester);
@@ -173,7 +174,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>Completes or corrects a Draft (type, risk, plans, products, customer...). Submitted changes are frozen.</summary>
-    public void Update(ChangeDetails details, ChangeActor by, DateTimeOffset now)
+    public void Update(ChangeDetails details, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(by);
@@ -197,7 +198,7 @@ public sealed class Change : Entity, IHasDomainEvents
     /// <c>request</c>) is approved at once; the others wait for their approvals.
     /// </summary>
     /// <param name="productKinds">The catalog kind of each affected product.</param>
-    public void Submit(IReadOnlyDictionary<string, ProductKind> productKinds, ChangeActor by, DateTimeOffset now)
+    public void Submit(IReadOnlyDictionary<string, ProductKind> productKinds, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(productKinds);
         if (Status != ChangeStatus.Draft)
@@ -215,7 +216,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>One approval. The change is Approved once it has as many as it needs.</summary>
-    public void Approve(string comment, ChangeActor approver, DateTimeOffset now)
+    public void Approve(string comment, Actor approver, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(approver);
         if (Status != ChangeStatus.Submitted)
@@ -235,7 +236,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>Any rejection rejects the change, whatever approvals it already had.</summary>
-    public void Reject(string comment, ChangeActor approver, DateTimeOffset now)
+    public void Reject(string comment, Actor approver, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(approver);
         if (Status != ChangeStatus.Submitted)
@@ -254,7 +255,7 @@ public sealed class Change : Entity, IHasDomainEvents
     /// </summary>
     /// <param name="candidates">Changes that may overlap (at least every scheduled or implementing change on one of its products in the window).</param>
     /// <param name="freezes">Freeze periods that may overlap the window.</param>
-    public void Schedule(ChangeWindow window, bool acknowledgeConflicts, IEnumerable<Change> candidates, IEnumerable<FreezePeriod> freezes, ChangeActor by, DateTimeOffset now)
+    public void Schedule(ChangeWindow window, bool acknowledgeConflicts, IEnumerable<Change> candidates, IEnumerable<FreezePeriod> freezes, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -337,7 +338,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>Implementation starts; a scheduled change may start before its window opens (the actual start is recorded).</summary>
-    public void Start(ChangeActor by, DateTimeOffset now)
+    public void Start(Actor by, DateTimeOffset now)
     {
         if (Status != ChangeStatus.Scheduled)
             throw DomainException.IllegalTransition("change", Status, "start");
@@ -346,7 +347,7 @@ public sealed class Change : Entity, IHasDomainEvents
         Touched(now);
     }
 
-    public void Complete(ChangeActor by, DateTimeOffset now)
+    public void Complete(Actor by, DateTimeOffset now)
     {
         if (Status != ChangeStatus.Implementing)
             throw DomainException.IllegalTransition("change", Status, "complete");
@@ -356,7 +357,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>The post-implementation review records the outcome.</summary>
-    public void Review(ChangeOutcome outcome, string notes, ChangeActor by, DateTimeOffset now)
+    public void Review(ChangeOutcome outcome, string notes, Actor by, DateTimeOffset now)
     {
         if (Status != ChangeStatus.Implemented)
             throw DomainException.IllegalTransition("change", Status, "review");
@@ -369,7 +370,7 @@ public sealed class Change : Entity, IHasDomainEvents
         Touched(now);
     }
 
-    public void Close(ChangeActor by, DateTimeOffset now)
+    public void Close(Actor by, DateTimeOffset now)
     {
         if (Status != ChangeStatus.Reviewed)
             throw DomainException.IllegalTransition("change", Status, "close");
@@ -379,7 +380,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>Withdraws a change before implementation starts.</summary>
-    public void Cancel(ChangeActor by, DateTimeOffset now)
+    public void Cancel(Actor by, DateTimeOffset now)
     {
         if (Status is not (ChangeStatus.Draft or ChangeStatus.Submitted or ChangeStatus.Approved or ChangeStatus.Scheduled))
             throw DomainException.IllegalTransition("change", Status, "cancel");
@@ -389,28 +390,28 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>Records that the change fixes an incident (planned or done). Linking twice is harmless.</summary>
-    public void AddFixedIncident(string incidentNumber, ChangeActor by, DateTimeOffset now) =>
+    public void AddFixedIncident(string incidentNumber, Actor by, DateTimeOffset now) =>
         FixesIncidents = Link(FixesIncidents, incidentNumber, "fixesIncidents", by, now);
 
-    public void RemoveFixedIncident(string incidentNumber, ChangeActor by, DateTimeOffset now) =>
+    public void RemoveFixedIncident(string incidentNumber, Actor by, DateTimeOffset now) =>
         FixesIncidents = Unlink(FixesIncidents, incidentNumber, "fixesIncidents", by, now);
 
     /// <summary>Records that the change fixes a problem (a resolved problem names the change that fixed it).</summary>
-    public void AddFixedProblem(string problemNumber, ChangeActor by, DateTimeOffset now) =>
+    public void AddFixedProblem(string problemNumber, Actor by, DateTimeOffset now) =>
         FixesProblems = Link(FixesProblems, problemNumber, "fixesProblems", by, now);
 
-    public void RemoveFixedProblem(string problemNumber, ChangeActor by, DateTimeOffset now) =>
+    public void RemoveFixedProblem(string problemNumber, Actor by, DateTimeOffset now) =>
         FixesProblems = Unlink(FixesProblems, problemNumber, "fixesProblems", by, now);
 
     /// <summary>An incident names this change as its cause: only a change that was carried out can have caused one.</summary>
-    public void RecordCausedIncident(string incidentNumber, ChangeActor by, DateTimeOffset now)
+    public void RecordCausedIncident(string incidentNumber, Actor by, DateTimeOffset now)
     {
         if (Status is not (ChangeStatus.Implementing or ChangeStatus.Implemented or ChangeStatus.Reviewed or ChangeStatus.Closed))
             throw new DomainException("change-not-implemented", $"Change {Number} is {Status}: it has not been carried out, so it cannot have caused an incident.", DomainErrorKind.Unprocessable, "changeNumber");
         CausedIncidents = Link(CausedIncidents, incidentNumber, "causedIncidents", by, now, allowFinal: true);
     }
 
-    public void ForgetCausedIncident(string incidentNumber, ChangeActor by, DateTimeOffset now) =>
+    public void ForgetCausedIncident(string incidentNumber, Actor by, DateTimeOffset now) =>
         CausedIncidents = Unlink(CausedIncidents, incidentNumber, "causedIncidents", by, now, allowFinal: true);
 
     /// <summary>Refuses naming this change as the fix of a problem unless it was carried out and did not fail.</summary>
@@ -426,7 +427,7 @@ public sealed class Change : Entity, IHasDomainEvents
 
     private void Created(DateTimeOffset at)
     {
-        Record(at, new ChangeActor(RequestedById, RequestedBy), "created", "status", null, Status.ToString());
+        Record(at, new Actor(RequestedById, RequestedBy, IsCustomer: false), "created", "status", null, Status.ToString());
         _events.Add(new DomainEvent("ticket.created", Number, at, new Dictionary<string, object?>
         {
             ["kind"] = "Change",
@@ -499,7 +500,7 @@ public sealed class Change : Entity, IHasDomainEvents
             throw new DomainException("not-a-standard-change", $"A standard change comes from catalog products of kind request; {string.Join(", ", notRequestable)} {(notRequestable.Count == 1 ? "is" : "are")} not: submit it as a Normal change.", DomainErrorKind.Unprocessable, "type");
     }
 
-    private void BecomeApproved(ChangeActor by, DateTimeOffset now, string? note)
+    private void BecomeApproved(Actor by, DateTimeOffset now, string? note)
     {
         ApprovedAt = now;
         MoveTo(ChangeStatus.Approved, by, now, note);
@@ -513,7 +514,7 @@ public sealed class Change : Entity, IHasDomainEvents
         }));
     }
 
-    private IReadOnlyList<string> Link(IReadOnlyList<string> numbers, string number, string field, ChangeActor by, DateTimeOffset now, bool allowFinal = false)
+    private IReadOnlyList<string> Link(IReadOnlyList<string> numbers, string number, string field, Actor by, DateTimeOffset now, bool allowFinal = false)
     {
         if (!allowFinal && Status is ChangeStatus.Rejected or ChangeStatus.Cancelled)
             throw DomainException.IllegalTransition("change", Status, "link");
@@ -524,7 +525,7 @@ public sealed class Change : Entity, IHasDomainEvents
         return [.. numbers.Append(number).Order(StringComparer.Ordinal)];
     }
 
-    private IReadOnlyList<string> Unlink(IReadOnlyList<string> numbers, string number, string field, ChangeActor by, DateTimeOffset now, bool allowFinal = false)
+    private IReadOnlyList<string> Unlink(IReadOnlyList<string> numbers, string number, string field, Actor by, DateTimeOffset now, bool allowFinal = false)
     {
         if (!allowFinal && Status is ChangeStatus.Rejected or ChangeStatus.Cancelled)
             throw DomainException.IllegalTransition("change", Status, "unlink");
@@ -535,13 +536,13 @@ public sealed class Change : Entity, IHasDomainEvents
         return [.. numbers.Where(n => n != number)];
     }
 
-    private void MoveTo(ChangeStatus status, ChangeActor by, DateTimeOffset now, string? note = null)
+    private void MoveTo(ChangeStatus status, Actor by, DateTimeOffset now, string? note = null)
     {
         Record(now, by, "status", "status", Status.ToString(), note is null ? status.ToString() : $"{status} ({note})");
         Status = status;
     }
 
-    private void Record(DateTimeOffset at, ChangeActor by, string action, string? field, string? oldValue, string? newValue) =>
+    private void Record(DateTimeOffset at, Actor by, string action, string? field, string? oldValue, string? newValue) =>
         _newHistory.Add(new ChangeHistoryEntry(Id, ++HistoryCount, at, by.Name, action, field, Clip(oldValue), Clip(newValue)));
 
     /// <summary>History values are for reading, not a second copy of the plans: long ones are cut.</summary>

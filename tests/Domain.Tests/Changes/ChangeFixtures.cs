@@ -9,12 +9,12 @@ namespace ServiceDesk.Domain.Tests.Changes;
 /// <summary>Changes for the tests: written in full, and walked along the state machine one legal step a minute.</summary>
 internal static class Changes
 {
-    public static readonly ChangeActor Requester = new("key-requester", "li.wei");
-    public static readonly ChangeActor Approver = new("key-approver-1", "zhao.min");
-    public static readonly ChangeActor SecondApprover = new("key-approver-2", "wang.fang");
+    public static readonly Actor Requester = new("key-requester", "li.wei", IsCustomer: false);
+    public static readonly Actor Approver = new("key-approver-1", "zhao.min", IsCustomer: false);
+    public static readonly Actor SecondApprover = new("key-approver-2", "wang.fang", IsCustomer: false);
 
     /// <summary>Another key with the requester's name: approvals tell people apart by id, not by name.</summary>
-    public static readonly ChangeActor NamesakeApprover = new("key-approver-3", "li.wei");
+    public static readonly Actor NamesakeApprover = new("key-approver-3", "li.wei", IsCustomer: false);
 
     public static readonly Guid Acme = new("0192f0c0-0000-7000-8000-00000000ac01");
     public static readonly Guid Globex = new("0192f0c0-0000-7000-8000-00000000910b");

@@ -52,9 +52,9 @@ internal static class Sla
 /// <summary>Opens tickets and walks them through the state machine for the tests.</summary>
 internal static class Tickets
 {
-    public static readonly Actor Agent = new("alice.agent", IsCustomer: false);
-    public static readonly Actor OtherAgent = new("bob.agent", IsCustomer: false);
-    public static readonly Actor CustomerUser = new("carol@acme.example", IsCustomer: true);
+    public static readonly Actor Agent = new("key-alice", "alice.agent", IsCustomer: false);
+    public static readonly Actor OtherAgent = new("key-bob", "bob.agent", IsCustomer: false);
+    public static readonly Actor CustomerUser = new("key-carol", "carol@acme.example", IsCustomer: true);
     public static readonly Guid CustomerId = new("0192f0c0-0000-7000-8000-000000000001");
 
     /// <summary>Monday 2026-03-09 09:00 in Shanghai (01:00Z): the start of an ordinary working day on 5X8-CN.</summary>

@@ -1,3 +1,4 @@
+using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
@@ -6,7 +7,7 @@ namespace ServiceDesk.Domain.Tests.Problems;
 
 internal static class Problems
 {
-    public static readonly Actor Agent = new("li.wei", IsCustomer: false);
+    public static readonly Actor Agent = new("key-li", "li.wei", IsCustomer: false);
 
     public static readonly DateTimeOffset Now = new(2026, 3, 9, 1, 0, 0, TimeSpan.Zero);
 

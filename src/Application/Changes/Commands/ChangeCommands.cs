@@ -219,7 +219,7 @@ internal sealed class ChangeCommandsHandler(IServiceDeskDbContext db, ICurrentUs
       ICommandHandler<SetCausingChangeCommand, TicketResponse>,
       ICommandHandler<ClearCausingChangeCommand, TicketResponse>
 {
-    private ChangeActor By => new(user.Id, user.Name);
+    private Actor By => user.ToActor();
 
     public async ValueTask<ChangeResponse> Handle(CreateChangeCommand command, CancellationToken cancellationToken)
     {
@@ -317,7 +317,7 @@ internal sealed class ChangeCommandsHandler(IServiceDeskDbContext db, ICurrentUs
         if (incident.CausedByChange is { } previous && previous != change.Number)
             (await db.Changes.FirstOrDefaultAsync(c => c.Number == previous, cancellationToken))?.ForgetCausedIncident(incident.Number, By, now);
         change.RecordCausedIncident(incident.Number, By, now);
-        incident.RecordCausingChange(change.Number, new Actor(user.Name, false), now);
+        incident.RecordCausingChange(change.Number, By, now);
         await db.SaveChangesAsync(cancellationToken);
         return incident.ToResponse();
     }
@@ -331,7 +331,7 @@ internal sealed class ChangeCommandsHandler(IServiceDeskDbContext db, ICurrentUs
         var change = await db.Changes.FirstOrDefaultAsync(c => c.Number == previous, cancellationToken);
         if (change is not null && change.CausedIncidents.Contains(incident.Number, StringComparer.Ordinal))
             change.ForgetCausedIncident(incident.Number, By, now);
-        incident.RecordCausingChange(null, new Actor(user.Name, false), now);
+        incident.RecordCausingChange(null, By, now);
         await db.SaveChangesAsync(cancellationToken);
         return incident.ToResponse();
     }

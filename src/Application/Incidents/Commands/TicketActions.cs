@@ -3,6 +3,7 @@ using Mediator;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
+using ServiceDesk.Domain.Common;
 using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
@@ -159,7 +160,7 @@ internal sealed class TicketActionsHandler(
       ICommandHandler<UpdateTicketCommand, TicketResponse>,
       ICommandHandler<AddCommentCommand, CommentResponse>
 {
-    private Actor Actor => new(user.Name, user.IsCustomerOnly);
+    private Actor Actor => user.ToActor();
 
     public ValueTask<TicketResponse> Handle(AssignTicketCommand command, CancellationToken cancellationToken) =>
         Act(command, async (ticket, now, _) =>

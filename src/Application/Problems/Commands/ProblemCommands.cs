@@ -113,7 +113,7 @@ internal sealed class ProblemCommandsHandler(IServiceDeskDbContext db, ICurrentU
       ICommandHandler<LinkIncidentCommand, ProblemResponse>,
       ICommandHandler<UnlinkIncidentCommand, ProblemResponse>
 {
-    private Actor Actor => new(user.Name, false);
+    private Actor Actor => user.ToActor();
 
     public async ValueTask<ProblemResponse> Handle(CreateProblemCommand command, CancellationToken cancellationToken)
     {
@@ -157,7 +157,7 @@ internal sealed class ProblemCommandsHandler(IServiceDeskDbContext db, ICurrentU
         {
             var change = await db.ReferencedChangeAsync(command.Body.ChangeNumber!.Trim(), "changeNumber", cancellationToken);
             problem.Resolve(change, Actor, now);
-            change.AddFixedProblem(problem.Number, new ChangeActor(user.Id, user.Name), now);
+            change.AddFixedProblem(problem.Number, Actor, now);
         }, cancellationToken);
 
     public ValueTask<ProblemResponse> Handle(LinkIncidentCommand command, CancellationToken cancellationToken) =>

@@ -93,12 +93,12 @@ internal sealed class RaiseTicketHandler(
         }
 
         var contact = new TicketContact(command.Contact!.Name!.Trim(), command.Contact.Email, command.Contact.Phone);
-        var actor = new Actor(user.Name, user.IsCustomerOnly);
+        var actor = user.ToActor();
 
         if (type == IntakeType.ChangeRequest)
         {
             var change = Change.Raise(await numbers.NextAsync(TicketKind.Change, cancellationToken), customerId, product?.Code, command.Summary!, command.Description!,
-                command.Channel!.Value, command.ExternalReference, user.Name, now, user.Id);
+                command.Channel!.Value, command.ExternalReference, actor, now);
             db.Changes.Add(change);
             await db.SaveChangesAsync(cancellationToken);
             return new IntakeResponse(change.Number, TicketKind.Change, null, entitlement.ServiceLevelCode, null, change.Status.ToString(), null, null,
