@@ -308,15 +308,7 @@ public sealed class Change : Entity, IHasDomainEvents
 
         if (!wasScheduled)
             MoveTo(ChangeStatus.Scheduled, by, now);
-        _events.Add(new DomainEvent("change.scheduled", Number, now, new Dictionary<string, object?>
-        {
-            ["type"] = Type?.ToString(),
-            ["customerId"] = CustomerId,
-            ["plannedStart"] = PlannedStart,
-            ["plannedEnd"] = PlannedEnd,
-            ["conflicts"] = numbers,
-            ["scheduledInFreeze"] = ScheduledInFreeze,
-        }));
+        _events.Add(new ChangeScheduled(Number, now, Type, CustomerId, PlannedStart, PlannedEnd, numbers, ScheduledInFreeze));
         Touched(now);
     }
 
@@ -428,11 +420,7 @@ public sealed class Change : Entity, IHasDomainEvents
     private void Created(DateTimeOffset at)
     {
         Record(at, new Actor(RequestedById, RequestedBy, IsCustomer: false), "created", "status", null, Status.ToString());
-        _events.Add(new DomainEvent("ticket.created", Number, at, new Dictionary<string, object?>
-        {
-            ["kind"] = "Change",
-            ["customerId"] = CustomerId,
-        }));
+        _events.Add(new ChangeCreated(Number, at, CustomerId));
         SyncAffectedProducts();
     }
 
@@ -504,14 +492,7 @@ public sealed class Change : Entity, IHasDomainEvents
     {
         ApprovedAt = now;
         MoveTo(ChangeStatus.Approved, by, now, note);
-        _events.Add(new DomainEvent("change.approved", Number, now, new Dictionary<string, object?>
-        {
-            ["type"] = Type?.ToString(),
-            ["risk"] = Risk?.ToString(),
-            ["customerId"] = CustomerId,
-            ["approvals"] = ApprovalCount,
-            ["automatic"] = Type == ChangeType.Standard,
-        }));
+        _events.Add(new ChangeApproved(Number, now, Type, Risk, CustomerId, ApprovalCount, Automatic: Type == ChangeType.Standard));
     }
 
     private IReadOnlyList<string> Link(IReadOnlyList<string> numbers, string number, string field, Actor by, DateTimeOffset now, bool allowFinal = false)

@@ -203,13 +203,7 @@ public sealed class Ticket : Entity, IHasDomainEvents
         var ticket = new Ticket(Guid.CreateVersion7(openedAt), number, kind, category, customerId, productCode, productLineCode, summary, description,
             impact, urgency, channel, contact, externalReference, assignmentGroup, openedAt, sla);
         ticket.Record(openedAt, actor, "created", "status", null, TicketStatus.New.ToString());
-        ticket.Raise("ticket.created", openedAt, new Dictionary<string, object?>
-        {
-            ["kind"] = kind.ToString(),
-            ["priority"] = ticket.Priority.ToString(),
-            ["customerId"] = customerId,
-            ["assignmentGroup"] = assignmentGroup,
-        });
+        ticket._events.Add(new TicketCreated(number, openedAt, kind, ticket.Priority, customerId, assignmentGroup));
         return ticket;
     }
 
@@ -278,7 +272,7 @@ public sealed class Ticket : Entity, IHasDomainEvents
         ChangeClock(Resolution, now, () => Resolution.Stop(now, sla.ResolutionSchedule));
         ResolvedAt = now;
         AutoCloseAt = now + AutoCloseAfter;
-        Raise("ticket.resolved", now, new Dictionary<string, object?> { ["resolutionCode"] = ResolutionCode });
+        _events.Add(new TicketResolved(Number, now, ResolutionCode));
         Touched(now);
     }
 
@@ -506,14 +500,9 @@ public sealed class Ticket : Entity, IHasDomainEvents
 
     private void ReportThreshold(SlaClock clock, SlaThreshold threshold, DateTimeOffset now)
     {
-        var data = new Dictionary<string, object?>
-        {
-            ["clock"] = clock.Kind.ToString(),
-            ["percentage"] = (int)threshold,
-            ["dueAt"] = threshold == SlaThreshold.Breached ? clock.BreachedAt : clock.DueAt,
-            ["priority"] = Priority.ToString(),
-        };
-        Raise(threshold == SlaThreshold.Breached ? "sla.breached" : "sla.warning", now, data);
+        _events.Add(threshold == SlaThreshold.Breached
+            ? new SlaBreached(Number, now, clock.Kind, clock.BreachedAt, Priority)
+            : new SlaWarning(Number, now, clock.Kind, (int)threshold, clock.DueAt, Priority));
         Record(now, Actor.System, threshold == SlaThreshold.Breached ? "sla-breached" : "sla-warning", clock.Kind.ToString().ToLowerInvariant(), null, $"{(int)threshold}%");
     }
 
@@ -571,22 +560,14 @@ public sealed class Ticket : Entity, IHasDomainEvents
     private void Record(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue, bool isInternal = false) =>
         _newHistory.Add(new TicketHistoryEntry(Id, ++HistoryCount, at, actor.Name, action, field, oldValue, newValue, isInternal));
 
-    private void Raise(string type, DateTimeOffset at, IReadOnlyDictionary<string, object?> data) =>
-        _events.Add(new DomainEvent(type, Number, at, data));
-
     /// <summary>One ticket.updated per change set: the fields that changed are listed in it.</summary>
     private void RaiseUpdated(DateTimeOffset at, string what)
     {
-        var existing = _events.FindIndex(e => e.Type == "ticket.updated");
-        if (existing >= 0)
-        {
-            var changes = (List<string>)_events[existing].Data["changes"]!;
-            if (!changes.Contains(what))
-                changes.Add(what);
-            return;
-        }
-
-        _events.Add(new DomainEvent("ticket.updated", Number, at, new Dictionary<string, object?> { ["changes"] = new List<string> { what }, ["status"] = null }));
+        var pending = _events.FindIndex(e => e is TicketUpdated);
+        if (pending >= 0)
+            _events[pending] = ((TicketUpdated)_events[pending]).Including(what);
+        else
+            _events.Add(new TicketUpdated(Number, at, [what], Status: null));
     }
 
     /// <summary>Every change stamps the ticket (so its version moves) and refreshes what the queue and monitor read.</summary>
@@ -594,12 +575,9 @@ public sealed class Ticket : Entity, IHasDomainEvents
     {
         LastChangedAt = now;
         UpdateNextBreach();
-        var updated = _events.FindIndex(e => e.Type == "ticket.updated");
-        if (updated >= 0)
-        {
-            var data = new Dictionary<string, object?>(_events[updated].Data) { ["status"] = Status.ToString() };
-            _events[updated] = _events[updated] with { Data = data };
-        }
+        var pending = _events.FindIndex(e => e is TicketUpdated);
+        if (pending >= 0)
+            _events[pending] = (TicketUpdated)_events[pending] with { Status = Status };
     }
 
     private void UpdateNextBreach()

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceDesk.Application.Common.Interfaces;
@@ -66,8 +65,6 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
-    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
-
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         var raised = CollectDomainOutput();
@@ -128,11 +125,7 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
         var aggregates = ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).ToList();
         foreach (var aggregate in aggregates)
         {
-            foreach (var e in aggregate.DomainEvents)
-            {
-                var data = new Dictionary<string, object?>(e.Data) { ["number"] = e.Number };
-                OutboxMessages.Add(new OutboxMessage(Guid.CreateVersion7(e.OccurredAt), e.Type, e.Number, e.OccurredAt, JsonSerializer.Serialize(data, EventJson)));
-            }
+            OutboxMessages.AddRange(aggregate.DomainEvents.Select(OutboxMessage.For));
 
             if (aggregate is Ticket ticket)
             {

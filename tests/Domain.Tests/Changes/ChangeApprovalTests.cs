@@ -44,8 +44,8 @@ public class ChangeApprovalTests
         Assert.Equal(Later, change.SubmittedAt);
         Assert.Equal(Later, change.ApprovedAt);
         Assert.Empty(change.Approvals);
-        var approved = Assert.Single(change.Events("change.approved"));
-        Assert.Equal(true, approved.Data["automatic"]);
+        var approved = Assert.Single(change.Events<ChangeApproved>());
+        Assert.True(approved.Automatic);
         Assert.Equal(["Submitted", "Approved"], change.NewHistory.Where(h => h.Action == "status").Select(h => h.NewValue!.Split(' ')[0]));
     }
 
@@ -93,7 +93,7 @@ public class ChangeApprovalTests
         var change = Submitted(type, risk);
 
         Assert.Equal(ChangeStatus.Submitted, change.Status);
-        Assert.Empty(change.Events("change.approved"));
+        Assert.Empty(change.Events<ChangeApproved>());
     }
 
     [Theory]
@@ -109,9 +109,9 @@ public class ChangeApprovalTests
         Assert.Equal(ChangeStatus.Approved, change.Status);
         var approval = Assert.Single(change.Approvals);
         Assert.Equal(new ChangeApproval(Approver.Id, Approver.Name, ApprovalDecision.Approved, "Backout plan tested.", Later), approval);
-        var approved = Assert.Single(change.Events("change.approved"));
-        Assert.Equal(1, approved.Data["approvals"]);
-        Assert.Equal(false, approved.Data["automatic"]);
+        var approved = Assert.Single(change.Events<ChangeApproved>());
+        Assert.Equal(1, approved.Approvals);
+        Assert.False(approved.Automatic);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public class ChangeApprovalTests
 
         Assert.Equal(ChangeStatus.Rejected, change.Status);
         Assert.Equal([ApprovalDecision.Approved, ApprovalDecision.Rejected], change.Approvals.Select(a => a.Decision));
-        Assert.Empty(change.Events("change.approved"));
+        Assert.Empty(change.Events<ChangeApproved>());
         Assert.Contains(change.NewHistory, h => h.Action == "status" && h.NewValue == "Rejected (No backout for the database part.)");
     }
 

@@ -102,6 +102,6 @@ internal static class Changes
     public static Change Scheduled(ChangeWindow window, Guid? customerId, params string[] products) =>
         In(ChangeStatus.Scheduled, Draft(ChangeType.Normal, ChangeRisk.Medium, customerId, products), window);
 
-    public static IReadOnlyList<DomainEvent> Events(this Change change, string type) =>
-        [.. change.DomainEvents.Where(e => e.Type == type)];
+    public static IReadOnlyList<TEvent> Events<TEvent>(this Change change) where TEvent : DomainEvent =>
+        [.. change.DomainEvents.OfType<TEvent>()];
 }

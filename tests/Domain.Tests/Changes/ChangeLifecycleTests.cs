@@ -1,5 +1,6 @@
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Incidents;
 using static ServiceDesk.Domain.Tests.Changes.Changes;
 
 namespace ServiceDesk.Domain.Tests.Changes;
@@ -245,8 +246,8 @@ public class ChangeLifecycleTests
         Assert.Equal([RequestProduct, SupportProduct], change.ProductCodes);
         Assert.Equal(2, change.RequiredApprovals);
         Assert.Equal("li.wei", change.RequestedBy);
-        var created = Assert.Single(change.Events("ticket.created"));
-        Assert.Equal(change.Number, created.Number);
+        var created = Assert.Single(change.Events<ChangeCreated>());
+        Assert.Equal((change.Number, "ticket.created", TicketKind.Change, Acme), (created.Number, created.EventType, created.Kind, created.CustomerId));
     }
 
     [Fact]

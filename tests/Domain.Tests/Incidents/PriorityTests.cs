@@ -212,7 +212,7 @@ public class PriorityTests
 
         Assert.Equal(SlaClockState.Breached, ticket.Response.State);
         Assert.Equal(At("2026-03-09T02:00Z"), ticket.Response.BreachedAt);
-        Assert.Single(ticket.Events("sla.breached"));
+        Assert.Single(ticket.Events<SlaBreached>());
     }
 
     [Fact]

@@ -142,14 +142,15 @@ internal static class Tickets
     }
 
     /// <summary>The events of one type raised since the ticket was opened (or events were last cleared).</summary>
-    public static IReadOnlyList<DomainEvent> Events(this Ticket ticket, string type) =>
-        [.. ticket.DomainEvents.Where(e => e.Type == type)];
+    public static IReadOnlyList<TEvent> Events<TEvent>(this Ticket ticket) where TEvent : DomainEvent =>
+        [.. ticket.DomainEvents.OfType<TEvent>()];
 
     /// <summary>The sla.warning / sla.breached events of one clock, as (type, percentage) in the order raised.</summary>
     public static IReadOnlyList<(string Type, int Percentage)> SlaEvents(this Ticket ticket, SlaClockKind clock) =>
         [.. ticket.DomainEvents
-            .Where(e => e.Type.StartsWith("sla.", StringComparison.Ordinal) && (string?)e.Data["clock"] == clock.ToString())
-            .Select(e => (e.Type, (int)e.Data["percentage"]!))];
+            .OfType<SlaThresholdCrossed>()
+            .Where(e => e.Clock == clock)
+            .Select(e => (e.EventType, e.Percentage))];
 
     /// <summary>NextBreachAt is the earliest due time of a clock that counts and has not breached; null when there is none.</summary>
     public static void AssertNextBreachIsConsistent(this Ticket ticket)

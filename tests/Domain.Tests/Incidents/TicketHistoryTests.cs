@@ -24,14 +24,14 @@ public class TicketHistoryTests
         Assert.False(created.IsInternal);
         Assert.Equal(1, ticket.HistoryCount);
 
-        var raised = Assert.Single(ticket.DomainEvents);
-        Assert.Equal("ticket.created", raised.Type);
+        var raised = Assert.IsType<TicketCreated>(Assert.Single(ticket.DomainEvents));
+        Assert.Equal("ticket.created", raised.EventType);
         Assert.Equal("INC000001", raised.Number);
         Assert.Equal(MondayNine, raised.OccurredAt);
-        Assert.Equal("Incident", raised.Data["kind"]);
-        Assert.Equal("P2", raised.Data["priority"]);
-        Assert.Equal(CustomerId, raised.Data["customerId"]);
-        Assert.Equal("Service Desk", raised.Data["assignmentGroup"]);
+        Assert.Equal(TicketKind.Incident, raised.Kind);
+        Assert.Equal(Priority.P2, raised.Priority);
+        Assert.Equal(CustomerId, raised.CustomerId);
+        Assert.Equal("Service Desk", raised.AssignmentGroup);
     }
 
     [Fact]
@@ -103,10 +103,10 @@ public class TicketHistoryTests
 
         ticket.Assign("Infrastructure", "bob.agent", Agent, At("2026-03-09T09:05+08:00"));
 
-        var updated = Assert.Single(ticket.DomainEvents);
-        Assert.Equal("ticket.updated", updated.Type);
-        Assert.Equal(["assignment", "status"], (IEnumerable<string>)updated.Data["changes"]!);
-        Assert.Equal("Assigned", updated.Data["status"]);
+        var updated = Assert.IsType<TicketUpdated>(Assert.Single(ticket.DomainEvents));
+        Assert.Equal("ticket.updated", updated.EventType);
+        Assert.Equal(["assignment", "status"], updated.Changes);
+        Assert.Equal(TicketStatus.Assigned, updated.Status);
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public class TicketHistoryTests
         Assert.Equal(2, ticket.EscalationLevel);
         var entry = Assert.Single(ticket.NewHistory);
         Assert.Equal(("escalated", "escalationLevel", "1", "2 (Needs a mail specialist)"), (entry.Action, entry.Field, entry.OldValue, entry.NewValue));
-        Assert.Contains("escalated", (IEnumerable<string>)Assert.Single(ticket.Events("ticket.updated")).Data["changes"]!);
+        Assert.Contains("escalated", Assert.Single(ticket.Events<TicketUpdated>()).Changes);
 
         ticket.Escalate(3, null, "Vendor case needed", Agent, At("2026-03-09T09:10+08:00"));
         Assert.Equal(3, ticket.EscalationLevel);
