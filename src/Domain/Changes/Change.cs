@@ -12,7 +12,7 @@ namespace ServiceDesk.Domain.Changes;
 /// incidents it caused. Every step leaves a history line. The desk's intake raises a bare Draft
 /// (<see cref="Raise"/>) that is completed here before it is submitted.
 /// </summary>
-public sealed class Change : Entity, IHasDomainEvents
+public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEvents
 {
     public const string NumberPrefix = "CHG";
     public const int PlanMaxLength = 8000;
@@ -23,7 +23,6 @@ public sealed class Change : Entity, IHasDomainEvents
     public static readonly IReadOnlyList<ChangeStatus> WindowHoldingStates = [ChangeStatus.Scheduled, ChangeStatus.Implementing];
 
     private readonly List<DomainEvent> _events = [];
-    private readonly List<ChangeHistoryEntry> _newHistory = [];
     private readonly List<ChangeProduct> _affectedProducts = [];
 
     private Change()
@@ -120,8 +119,6 @@ public sealed class Change : Entity, IHasDomainEvents
 
     public DateTimeOffset LastChangedAt { get; private set; }
 
-    public long HistoryCount { get; private set; }
-
     /// <summary>The products affected, as rows of the overlap index (see <see cref="ChangeProduct"/>).</summary>
     public IReadOnlyList<ChangeProduct> AffectedProducts => _affectedProducts;
 
@@ -134,14 +131,7 @@ public sealed class Change : Entity, IHasDomainEvents
 
     public IReadOnlyList<DomainEvent> DomainEvents => _events;
 
-    /// <summary>History lines made since the change was loaded (persisted with it).</summary>
-    public IReadOnlyList<ChangeHistoryEntry> NewHistory => _newHistory;
-
-    public void ClearDomainEvents()
-    {
-        _events.Clear();
-        _newHistory.Clear();
-    }
+    public void ClearDomainEvents() => _events.Clear();
 
     /// <summary>Approvals a change of this type and risk needs: Standard none, Normal 1 (2 at High risk), Emergency 1.</summary>
     public static int ApprovalsRequiredFor(ChangeType? type, ChangeRisk? risk) => type switch
@@ -524,10 +514,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     private void Record(DateTimeOffset at, Actor by, string action, string? field, string? oldValue, string? newValue) =>
-        _newHistory.Add(new ChangeHistoryEntry(Id, ++HistoryCount, at, by.Name, action, field, Clip(oldValue), Clip(newValue)));
-
-    /// <summary>History values are for reading, not a second copy of the plans: long ones are cut.</summary>
-    private static string? Clip(string? value) => value is { Length: > 4000 } ? value[..3997] + "..." : value;
+        Record(sequence => new ChangeHistoryEntry(Id, sequence, at, by.Name, action, field, oldValue, newValue));
 
     /// <summary>Every change stamps the change (so its version moves) and keeps the overlap index in step.</summary>
     private void Touched(DateTimeOffset now)

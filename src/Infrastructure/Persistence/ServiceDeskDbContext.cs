@@ -67,7 +67,7 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
-        var raised = CollectDomainOutput();
+        var output = CollectDomainOutput();
         BumpVersions();
         int result;
         try
@@ -79,8 +79,7 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
             throw new DbUpdateConcurrencyException("The ticket was changed concurrently.", e);
         }
 
-        foreach (var aggregate in raised)
-            aggregate.ClearDomainEvents();
+        output.Saved();
         return result;
     }
 
@@ -98,11 +97,10 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var raised = CollectDomainOutput();
+        var output = CollectDomainOutput();
         BumpVersions();
         var result = base.SaveChanges(acceptAllChangesOnSuccess);
-        foreach (var aggregate in raised)
-            aggregate.ClearDomainEvents();
+        output.Saved();
         return result;
     }
 
@@ -117,29 +115,30 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     }
 
     /// <summary>
-    /// Domain events become outbox rows, and a ticket's, change's or problem's new history lines (and a ticket's comments) become rows, all in the
-    /// same save (one transaction) as the change that produced them.
+    /// Domain events become outbox rows, and every audited aggregate's new rows (history lines, a ticket's comments) are inserted, all in
+    /// the same save (one transaction) as the change that produced them.
     /// </summary>
-    private List<IHasDomainEvents> CollectDomainOutput()
+    private DomainOutput CollectDomainOutput()
     {
-        var aggregates = ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).ToList();
-        foreach (var aggregate in aggregates)
-        {
+        var raising = ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).ToList();
+        foreach (var aggregate in raising)
             OutboxMessages.AddRange(aggregate.DomainEvents.Select(OutboxMessage.For));
 
-            if (aggregate is Ticket ticket)
-            {
-                TicketHistory.AddRange(ticket.NewHistory);
-                TicketComments.AddRange(ticket.NewComments);
-            }
+        var audited = ChangeTracker.Entries<IAudited>().Select(e => e.Entity).ToList();
+        foreach (var aggregate in audited)
+            AddRange(aggregate.NewRows);
 
-            if (aggregate is Change change)
-                ChangeHistory.AddRange(change.NewHistory);
-            if (aggregate is Problem problem)
-                ProblemHistory.AddRange(problem.NewHistory);
+        return new DomainOutput(raising, audited);
+    }
+
+    /// <summary>What a save wrote for the aggregates; once it is saved, they start afresh.</summary>
+    private sealed record DomainOutput(List<IHasDomainEvents> Raising, List<IAudited> Audited)
+    {
+        public void Saved()
+        {
+            Raising.ForEach(aggregate => aggregate.ClearDomainEvents());
+            Audited.ForEach(aggregate => aggregate.NewRowsSaved());
         }
-
-        return aggregates;
     }
 
     /// <summary>

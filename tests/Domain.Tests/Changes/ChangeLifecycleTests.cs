@@ -148,7 +148,7 @@ public class ChangeLifecycleTests
         Assert.Equal(["Submitted", "Approved", "Scheduled", "Implementing", "Implemented", "Reviewed", "Closed"], statuses);
         Assert.Equal("created", change.NewHistory[0].Action);
         Assert.Equal(Enumerable.Range(1, change.NewHistory.Count).Select(i => (long)i), change.NewHistory.Select(h => h.Sequence));
-        Assert.All(change.NewHistory, h => Assert.Equal(change.Id, h.ChangeId));
+        Assert.All(change.NewHistory, h => Assert.Equal(change.Id, h.OwnerId));
     }
 
     [Fact]

@@ -421,7 +421,7 @@ public class SlaClockTests
         Assert.Equal(3, ticket.EscalationLevel);
         Assert.Equal(At("2026-03-09T10:00Z"), ticket.Resolution.BreachedAt);
         Assert.Null(ticket.NextCheckAt);
-        Assert.Null(ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-09T10:00Z"), ticket.QueueDueAt); // the breached resolution clock still counts: first in the queue
     }
 
     [Fact]
@@ -434,17 +434,6 @@ public class SlaClockTests
 
         Assert.Equal(3, ticket.EscalationLevel);
         Assert.Single(ticket.NewHistory, h => h.Action == "escalated");
-    }
-
-    [Fact]
-    public void Automatic_escalation_can_be_switched_off_the_warnings_still_come()
-    {
-        var ticket = Open(MondayNine, Priority.P1);
-
-        ticket.CheckSla(At("2026-03-09T17:30+08:00"), Sla.Silver, autoEscalate: false);
-
-        Assert.Equal(1, ticket.EscalationLevel);
-        Assert.Equal([("sla.warning", 75), ("sla.warning", 90)], ticket.SlaEvents(SlaClockKind.Resolution));
     }
 
     [Fact]
@@ -475,7 +464,7 @@ public class SlaClockTests
         Assert.Null(ticket.Resolution.StoppedAt);
         Assert.Equal(120, ticket.Resolution.ElapsedMinutes(At("2026-03-10T09:00+08:00"), FiveByEightCn));
         Assert.Equal(At("2026-03-10T08:00Z"), ticket.Resolution.DueAt);
-        Assert.Equal(At("2026-03-10T08:00Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-10T08:00Z"), ticket.QueueDueAt);
         Assert.Equal(SlaClockState.Met, ticket.Response.State);
     }
 
@@ -492,7 +481,7 @@ public class SlaClockTests
 
         Assert.Equal(SlaClockState.Breached, ticket.Resolution.State);
         Assert.Equal(At("2026-03-09T10:00Z"), ticket.Resolution.BreachedAt);
-        Assert.Null(ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-10T11:00+08:00"), ticket.QueueDueAt); // no time left: due the moment it reopened
 
         ticket.CheckSla(At("2026-03-11T11:00+08:00"), Sla.Silver);
         Assert.Single(ticket.Events<SlaBreached>());

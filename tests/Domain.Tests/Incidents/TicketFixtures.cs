@@ -88,20 +88,21 @@ internal static class Tickets
         TicketCategory category = TicketCategory.Incident,
         TicketKind kind = TicketKind.Incident) =>
         Ticket.Open(
-            kind == TicketKind.Incident ? "INC000001" : "REQ000001",
-            kind,
-            category,
-            CustomerId,
-            "OPS-SD-01",
-            "OPS",
-            "Mail server down",
-            "Nobody can send mail since 08:40.",
-            impact,
-            urgency,
-            Channel.Portal,
-            new TicketContact("Carol", "carol@acme.example", null),
-            "ACME-4711",
-            "Service Desk",
+            new NewTicket(
+                Number: kind == TicketKind.Incident ? "INC000001" : "REQ000001",
+                Kind: kind,
+                Category: category,
+                CustomerId: CustomerId,
+                ProductCode: "OPS-SD-01",
+                ProductLineCode: "OPS",
+                Summary: "Mail server down",
+                Description: "Nobody can send mail since 08:40.",
+                Impact: impact,
+                Urgency: urgency,
+                Channel: Channel.Portal,
+                Contact: new TicketContact("Carol", "carol@acme.example", null),
+                ExternalReference: "ACME-4711",
+                AssignmentGroup: "Service Desk"),
             at,
             sla ?? Sla.Silver,
             Agent);
@@ -152,13 +153,14 @@ internal static class Tickets
             .Where(e => e.Clock == clock)
             .Select(e => (e.EventType, e.Percentage))];
 
-    /// <summary>NextBreachAt is the earliest due time of a clock that counts and has not breached; null when there is none.</summary>
-    public static void AssertNextBreachIsConsistent(this Ticket ticket)
+    /// <summary>An open ticket sorts by the earliest due time of a clock that counts (breached or not); any other by <see cref="Ticket.NotDue"/>.</summary>
+    public static void AssertQueueKeyIsConsistent(this Ticket ticket)
     {
         var dues = new[] { ticket.Response, ticket.Resolution }
-            .Where(c => c.IsCounting && !c.IsBreached)
+            .Where(c => ticket.IsOpen && c.IsCounting)
             .Select(c => c.DueAt!.Value)
             .ToList();
-        Assert.Equal(dues.Count == 0 ? null : dues.Min(), ticket.NextBreachAt);
+        Assert.Equal(dues.Count == 0 ? Ticket.NotDue : dues.Min(), ticket.QueueDueAt);
+        Assert.Equal(ticket.IsOpen, ticket.IsOpenFlag);
     }
 }

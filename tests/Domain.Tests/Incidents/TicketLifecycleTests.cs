@@ -335,7 +335,7 @@ public class TicketLifecycleTests
         Assert.False(ticket.IsOpen);
         Assert.True(ticket.Response.IsStopped);
         Assert.True(ticket.Resolution.IsStopped);
-        Assert.Null(ticket.NextBreachAt);
+        Assert.Equal(Ticket.NotDue, ticket.QueueDueAt);
         Assert.Null(ticket.NextCheckAt);
     }
 

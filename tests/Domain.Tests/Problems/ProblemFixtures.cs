@@ -14,7 +14,7 @@ internal static class Problems
     public static readonly DateTimeOffset Later = Now.AddDays(3);
 
     public static Problem Recorded() =>
-        Problem.Record("PRB000007", "Mail relay drops connections", "Outbound mail stalls every morning.", "OPS-APP-03", Agent, Now);
+        Problem.Open("PRB000007", "Mail relay drops connections", "Outbound mail stalls every morning.", "OPS-APP-03", Agent, Now);
 
     /// <summary>A problem moved to <paramref name="status"/> by legal steps, a minute apart (resolved by an implemented change).</summary>
     public static Problem In(ProblemStatus status)

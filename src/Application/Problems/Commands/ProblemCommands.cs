@@ -119,7 +119,7 @@ internal sealed class ProblemCommandsHandler(IServiceDeskDbContext db, ICurrentU
     {
         await CheckProductAsync(command.ProductCode, null, cancellationToken);
         var number = await numbers.NextAsync(Problem.NumberPrefix, cancellationToken);
-        var problem = Problem.Record(number, command.Summary!, command.Description!, command.ProductCode, Actor, clock.GetUtcNow());
+        var problem = Problem.Open(number, command.Summary!, command.Description!, command.ProductCode, Actor, clock.GetUtcNow());
         db.Problems.Add(problem);
         await db.SaveChangesAsync(cancellationToken);
         return problem.ToResponse();

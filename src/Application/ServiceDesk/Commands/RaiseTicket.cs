@@ -116,8 +116,10 @@ internal sealed class RaiseTicketHandler(
         var group = AssignmentGroup.RouteFor(product?.SeriesCode, await groups.AllAsync(cancellationToken));
         var number = await numbers.NextAsync(kind, cancellationToken);
 
-        var ticket = Ticket.Open(number, kind, category, customerId, product?.Code, product?.LineCode, command.Summary!, command.Description!,
-            command.Impact!.Value, command.Urgency!.Value, command.Channel!.Value, contact, command.ExternalReference, group, now, sla, actor);
+        var ticket = Ticket.Open(
+            new NewTicket(number, kind, category, customerId, product?.Code, product?.LineCode, command.Summary!, command.Description!,
+                command.Impact!.Value, command.Urgency!.Value, command.Channel!.Value, contact, command.ExternalReference, group),
+            now, sla, actor);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
 

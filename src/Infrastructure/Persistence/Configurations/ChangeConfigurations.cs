@@ -78,23 +78,6 @@ internal sealed class ChangeProductConfiguration : IEntityTypeConfiguration<Chan
     }
 }
 
-internal sealed class ChangeHistoryConfiguration : IEntityTypeConfiguration<ChangeHistoryEntry>
-{
-    public void Configure(EntityTypeBuilder<ChangeHistoryEntry> builder)
-    {
-        builder.ToTable("ChangeHistory");
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.Actor).HasMaxLength(200);
-        builder.Property(h => h.Action).HasMaxLength(32);
-        builder.Property(h => h.Field).HasMaxLength(64);
-        builder.Property(h => h.OldValue).HasMaxLength(4000);
-        builder.Property(h => h.NewValue).HasMaxLength(4000);
-        builder.HasOne<Change>().WithMany().HasForeignKey(h => h.ChangeId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(h => new { h.ChangeId, h.Sequence }).IsUnique();
-    }
-}
-
 internal sealed class FreezePeriodConfiguration : IEntityTypeConfiguration<FreezePeriod>
 {
     public void Configure(EntityTypeBuilder<FreezePeriod> builder)

@@ -108,23 +108,6 @@ internal sealed class TicketCommentConfiguration : IEntityTypeConfiguration<Tick
     }
 }
 
-internal sealed class TicketHistoryConfiguration : IEntityTypeConfiguration<TicketHistoryEntry>
-{
-    public void Configure(EntityTypeBuilder<TicketHistoryEntry> builder)
-    {
-        builder.ToTable("TicketHistory");
-        // Keyed by position within the ticket: one index serves both uniqueness and the ordered list.
-        builder.HasKey(h => new { h.TicketId, h.Sequence });
-        builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.Actor).HasMaxLength(200);
-        builder.Property(h => h.Action).HasMaxLength(32);
-        builder.Property(h => h.Field).HasMaxLength(64);
-        builder.Property(h => h.OldValue).HasMaxLength(4000);
-        builder.Property(h => h.NewValue).HasMaxLength(4000);
-        builder.HasOne<Ticket>().WithMany().HasForeignKey(h => h.TicketId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
 internal sealed class AssignmentGroupConfiguration : IEntityTypeConfiguration<AssignmentGroup>
 {
     public void Configure(EntityTypeBuilder<AssignmentGroup> builder)
