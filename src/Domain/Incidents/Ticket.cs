@@ -314,10 +314,12 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
         Touched(now);
     }
 
+    /// <summary>A public reply or an internal work note; a closed or cancelled ticket takes no more comments.</summary>
     public TicketComment AddComment(string body, CommentVisibility visibility, Actor actor, DateTimeOffset now, SlaContext sla)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(sla);
+        EnsureNotFinal("comment on");
         if (actor.IsCustomer && visibility == CommentVisibility.Internal)
             throw new DomainException("forbidden-visibility", "Customers can only write public comments.", DomainErrorKind.Unprocessable, "visibility");
         var comment = new TicketComment(Id, ++CommentCount, now, actor.Name, Guard.Required(body, "body", TicketComment.BodyMaxLength), visibility);

@@ -152,6 +152,46 @@ public class TicketHistoryTests
     }
 
     [Fact]
+    public void Commenting_on_a_closed_ticket_is_refused()
+    {
+        var ticket = In(TicketStatus.Closed);
+        var history = ticket.HistoryCount;
+
+        var refused = Assert.Throws<DomainException>(() =>
+            ticket.AddComment("It broke again.", CommentVisibility.Public, CustomerUser, At("2026-03-10T09:00+08:00"), Sla.Silver));
+
+        Assert.Equal(("illegal-transition", DomainErrorKind.Conflict), (refused.Rule, refused.Kind));
+        Assert.Equal("Cannot comment on an incident that is Closed.", refused.Message);
+        Assert.Empty(ticket.NewComments);
+        Assert.Equal(history, ticket.HistoryCount);
+    }
+
+    [Fact]
+    public void Commenting_on_a_cancelled_ticket_is_refused()
+    {
+        var ticket = In(TicketStatus.Cancelled);
+        var history = ticket.HistoryCount;
+
+        var refused = Assert.Throws<DomainException>(() =>
+            ticket.AddComment("Work note for the record.", CommentVisibility.Internal, Agent, At("2026-03-10T09:00+08:00"), Sla.Silver));
+
+        Assert.Equal(("illegal-transition", DomainErrorKind.Conflict), (refused.Rule, refused.Kind));
+        Assert.Equal("Cannot comment on an incident that is Cancelled.", refused.Message);
+        Assert.Empty(ticket.NewComments);
+        Assert.Equal(history, ticket.HistoryCount);
+    }
+
+    [Fact]
+    public void A_resolved_ticket_still_takes_comments()
+    {
+        var ticket = In(TicketStatus.Resolved);
+
+        var comment = ticket.AddComment("Confirmed fixed on our side?", CommentVisibility.Public, Agent, At("2026-03-10T09:00+08:00"), Sla.Silver);
+
+        Assert.Equal([comment], ticket.NewComments);
+    }
+
+    [Fact]
     public void A_comment_needs_a_body()
     {
         var ticket = Open(MondayNine);
