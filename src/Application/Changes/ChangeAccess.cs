@@ -47,6 +47,6 @@ internal static class ChangeAccess
         var retired = await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code) && p.Status == ProductStatus.Retired)
             .Select(p => p.Code).ToListAsync(cancellationToken);
         if (retired.Count > 0)
-            throw new Domain.Common.DomainException("product-retired", $"Product {string.Join(", ", retired)} is retired and cannot be used for new changes.", Domain.Common.DomainErrorKind.Unprocessable, field);
+            throw Domain.Common.DomainException.ProductRetired($"Product {string.Join(", ", retired)} is retired and cannot be used for new changes.", field);
     }
 }

@@ -10,11 +10,13 @@ namespace ServiceDesk.Domain.Changes;
 /// A change request (CHG): the state machine of domain.md section 6 with its approval rules, its planned window
 /// (checked against conflicts and freeze periods), its review outcome, the incidents and problems it fixes and the
 /// incidents it caused. Every step leaves a history line. The desk's intake raises a bare Draft
-/// (<see cref="Raise"/>) that is completed here before it is submitted.
+/// (the intake's overload of <c>Open</c>) that is completed here before it is submitted.
 /// </summary>
 public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEvents
 {
     public const string NumberPrefix = "CHG";
+    public const int SummaryMaxLength = DeskRecord.SummaryMaxLength;
+    public const int DescriptionMaxLength = DeskRecord.DescriptionMaxLength;
     public const int PlanMaxLength = 8000;
     public const int CommentMaxLength = 2000;
     public const int MaxProducts = 50;
@@ -143,7 +145,7 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
     };
 
     /// <summary>A change request raised at the desk: a Draft for change management to complete.</summary>
-    public static Change Raise(string number, Guid customerId, string? productCode, string summary, string description,
+    public static Change Open(string number, Guid customerId, string? productCode, string summary, string description,
         Channel channel, string? externalReference, Actor requester, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(requester);
@@ -154,7 +156,7 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
     }
 
     /// <summary>A change written in full by change management (POST /changes): a Draft until it is submitted.</summary>
-    public static Change Create(string number, ChangeDetails details, Actor requester, DateTimeOffset at)
+    public static Change Open(string number, ChangeDetails details, Actor requester, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(requester);
@@ -389,7 +391,7 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
     public void RecordCausedIncident(string incidentNumber, Actor by, DateTimeOffset now)
     {
         if (Status is not (ChangeStatus.Implementing or ChangeStatus.Implemented or ChangeStatus.Reviewed or ChangeStatus.Closed))
-            throw new DomainException("change-not-implemented", $"Change {Number} is {Status}: it has not been carried out, so it cannot have caused an incident.", DomainErrorKind.Unprocessable, "changeNumber");
+            throw DomainException.ChangeNotImplemented($"Change {Number} is {Status}: it has not been carried out, so it cannot have caused an incident.", "changeNumber");
         CausedIncidents = Link(CausedIncidents, incidentNumber, "causedIncidents", by, now, allowFinal: true);
     }
 
@@ -400,7 +402,7 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
     public void EnsureDeliveredFix(string field = "changeNumber")
     {
         if (!IsImplemented)
-            throw new DomainException("change-not-implemented", $"Change {Number} is {Status}: a problem is resolved by a change that has been implemented.", DomainErrorKind.Unprocessable, field);
+            throw DomainException.ChangeNotImplemented($"Change {Number} is {Status}: a problem is resolved by a change that has been implemented.", field);
         if (Outcome is ChangeOutcome.Failed or ChangeOutcome.RolledBack)
             throw new DomainException("change-not-successful", $"Change {Number} was reviewed as {Outcome}: it did not fix anything.", DomainErrorKind.Unprocessable, field);
     }
@@ -421,8 +423,8 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
             throw DomainException.Invalid("type", "'type' must be Standard, Normal or Emergency.");
         if (details.Risk is { } risk && !Enum.IsDefined(risk))
             throw DomainException.Invalid("risk", "'risk' must be Low, Medium or High.");
-        var summary = Guard.Required(details.Summary, "summary", Ticket.SummaryMaxLength);
-        var description = Guard.Required(details.Description, "description", Ticket.DescriptionMaxLength);
+        var summary = Guard.Required(details.Summary, "summary", SummaryMaxLength);
+        var description = Guard.Required(details.Description, "description", DescriptionMaxLength);
         var implementationPlan = Guard.Optional(details.ImplementationPlan, "implementationPlan", PlanMaxLength);
         var backoutPlan = Guard.Optional(details.BackoutPlan, "backoutPlan", PlanMaxLength);
         var products = (details.ProductCodes ?? []).Select(code => Guard.Code(code, "productCodes")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -472,10 +474,10 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
     private void EnsureStandard(IReadOnlyDictionary<string, ProductKind> productKinds)
     {
         if (Risk != ChangeRisk.Low)
-            throw new DomainException("not-a-standard-change", $"A standard change is pre-approved because it is low risk; change {Number} is {Risk} risk: submit it as a Normal change.", DomainErrorKind.Unprocessable, "type");
+            throw DomainException.NotAStandardChange($"A standard change is pre-approved because it is low risk; change {Number} is {Risk} risk: submit it as a Normal change.");
         var notRequestable = ProductCodes.Where(code => !productKinds.TryGetValue(code, out var kind) || kind != ProductKind.Request).ToList();
         if (notRequestable.Count > 0)
-            throw new DomainException("not-a-standard-change", $"A standard change comes from catalog products of kind request; {string.Join(", ", notRequestable)} {(notRequestable.Count == 1 ? "is" : "are")} not: submit it as a Normal change.", DomainErrorKind.Unprocessable, "type");
+            throw DomainException.NotAStandardChange($"A standard change comes from catalog products of kind request; {string.Join(", ", notRequestable)} {(notRequestable.Count == 1 ? "is" : "are")} not: submit it as a Normal change.");
     }
 
     private void BecomeApproved(Actor by, DateTimeOffset now, string? note)
@@ -501,7 +503,7 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
         if (!allowFinal && Status is ChangeStatus.Rejected or ChangeStatus.Cancelled)
             throw DomainException.IllegalTransition("change", Status, "unlink");
         if (!numbers.Contains(number, StringComparer.Ordinal))
-            throw new DomainException("not-linked", $"Change {Number} does not list {number} in {field}.", DomainErrorKind.Conflict);
+            throw DomainException.NotLinked($"Change {Number} does not list {number} in {field}.");
         Record(now, by, "unlink", field, number, null);
         Touched(now);
         return [.. numbers.Where(n => n != number)];

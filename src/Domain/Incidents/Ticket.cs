@@ -1,4 +1,5 @@
 using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 
 namespace ServiceDesk.Domain.Incidents;
@@ -10,8 +11,10 @@ namespace ServiceDesk.Domain.Incidents;
 /// </summary>
 public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasDomainEvents
 {
-    public const int SummaryMaxLength = 200;
-    public const int DescriptionMaxLength = 8000;
+    public const int SummaryMaxLength = DeskRecord.SummaryMaxLength;
+    public const int DescriptionMaxLength = DeskRecord.DescriptionMaxLength;
+    public const int AssigneeMaxLength = 100;
+    public const int ResolutionCodeMaxLength = 50;
     public const int ReasonMaxLength = 2000;
     public const int MaxEscalationLevel = 3;
 
@@ -170,8 +173,8 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
     public void Assign(string group, string? assignee, Actor actor, DateTimeOffset now)
     {
         EnsureOpen("assign");
-        var newGroup = Guard.Required(group, "group", 100);
-        var newAssignee = Guard.Optional(assignee, "assignee", 100);
+        var newGroup = Guard.Required(group, "group", Domain.ServiceDesk.AssignmentGroup.NameMaxLength);
+        var newAssignee = Guard.Optional(assignee, "assignee", AssigneeMaxLength);
         ChangeAssignment(newGroup, newAssignee, actor, now);
         if (Status == TicketStatus.New)
             ChangeStatus(TicketStatus.Assigned, actor, now);
@@ -219,7 +222,7 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
         ArgumentNullException.ThrowIfNull(sla);
         if (Status != TicketStatus.InProgress)
             throw DomainException.IllegalTransition(KindName, Status, "resolve");
-        ResolutionCode = Guard.Required(resolutionCode, "resolutionCode", 50);
+        ResolutionCode = Guard.Required(resolutionCode, "resolutionCode", ResolutionCodeMaxLength);
         ResolutionNotes = Guard.Required(notes, "notes", ReasonMaxLength);
         ChangeStatus(TicketStatus.Resolved, actor, now, $"{ResolutionCode}: {ResolutionNotes}");
         StopClock(Resolution, now, sla);
@@ -286,7 +289,7 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
         }
 
         if (!string.IsNullOrWhiteSpace(group))
-            ChangeAssignment(Guard.Required(group, "group", 100), null, actor, now);
+            ChangeAssignment(Guard.Required(group, "group", Domain.ServiceDesk.AssignmentGroup.NameMaxLength), null, actor, now);
         RaiseUpdated(now, "escalated");
         Touched(now);
     }
@@ -352,7 +355,7 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (ProblemNumber is null)
-            throw new DomainException("not-linked", $"{Number} is not linked to a problem.", DomainErrorKind.Conflict);
+            throw DomainException.NotLinked($"{Number} is not linked to a problem.");
         Record(now, actor, "unlinked", "problemNumber", ProblemNumber, null);
         ProblemNumber = null;
         Workaround = null;

@@ -1,18 +1,8 @@
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
-using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Domain.Problems;
-
-public enum ProblemStatus
-{
-    New,
-    Investigating,
-    KnownError,
-    Resolved,
-    Closed,
-}
 
 /// <summary>
 /// A problem (PRB): the cause behind one or more incidents. New -> Investigating -> KnownError (root cause and
@@ -22,6 +12,8 @@ public enum ProblemStatus
 public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>
 {
     public const string NumberPrefix = "PRB";
+    public const int SummaryMaxLength = DeskRecord.SummaryMaxLength;
+    public const int DescriptionMaxLength = DeskRecord.DescriptionMaxLength;
     public const int TextMaxLength = 8000;
 
     private Problem()
@@ -99,7 +91,7 @@ public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>
         if (Status is ProblemStatus.New or ProblemStatus.Investigating)
         {
             if (cause is not null || work is not null)
-                throw new DomainException("not-a-known-error", $"Problem {Number} is {Status}: record the root cause and workaround with the known-error action.", DomainErrorKind.Conflict, cause is not null ? "rootCause" : "workaround");
+                throw DomainException.NotAKnownError($"Problem {Number} is {Status}: record the root cause and workaround with the known-error action.", cause is not null ? "rootCause" : "workaround", DomainErrorKind.Conflict);
         }
         else
         {
@@ -186,8 +178,8 @@ public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>
 
     private void SetDetails(string summary, string description, string? productCode)
     {
-        var checkedSummary = Guard.Required(summary, "summary", Ticket.SummaryMaxLength);
-        var checkedDescription = Guard.Required(description, "description", Ticket.DescriptionMaxLength);
+        var checkedSummary = Guard.Required(summary, "summary", SummaryMaxLength);
+        var checkedDescription = Guard.Required(description, "description", DescriptionMaxLength);
         var checkedProduct = productCode is null ? null : Guard.Code(productCode, "productCode");
         Summary = checkedSummary;
         Description = checkedDescription;

@@ -339,7 +339,7 @@ public sealed class ChangeWorkflowTests(ServiceDeskApiFactory factory) : IClassF
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         var numbers = scope.ServiceProvider.GetRequiredService<ITicketNumbers>();
-        var change = Change.Raise(await numbers.NextAsync(TicketKind.Change, CancellationToken.None), customerId, RequestProduct, "Release 4.2 of the portal",
+        var change = Change.Open(await numbers.NextAsync(TicketKind.Change, CancellationToken.None), customerId, RequestProduct, "Release 4.2 of the portal",
             "The customer asks for release 4.2.", Channel.Portal, "ACME-CR-7", new Actor("customer-key", "carol@acme.example", IsCustomer: true), factory.Clock.GetUtcNow());
         db.Changes.Add(change);
         await db.SaveChangesAsync();

@@ -204,7 +204,7 @@ public class ChangeApprovalTests
     [Fact]
     public void An_incomplete_draft_cannot_be_submitted_and_the_refusal_names_what_is_missing()
     {
-        var change = Change.Raise("CHG000900", Acme, null, "Replace the UPS", "Batteries at end of life.", Channel.Email, "ACME-77", new Actor("key-customer", "carol@acme.example", IsCustomer: true), Now);
+        var change = Change.Open("CHG000900", Acme, null, "Replace the UPS", "Batteries at end of life.", Channel.Email, "ACME-77", new Actor("key-customer", "carol@acme.example", IsCustomer: true), Now);
 
         var refused = Assert.Throws<DomainException>(() => change.Submit(Kinds, Requester, Later));
 
@@ -218,7 +218,7 @@ public class ChangeApprovalTests
     [Fact]
     public void A_draft_raised_at_the_desk_is_completed_then_submitted_and_its_requester_still_cannot_approve_it()
     {
-        var change = Change.Raise("CHG000901", Acme, RequestProduct, "Release 4.2 of the portal", "Customer asks for the release.", Channel.Portal, null, new Actor("key-customer", "carol@acme.example", IsCustomer: true), Now);
+        var change = Change.Open("CHG000901", Acme, RequestProduct, "Release 4.2 of the portal", "Customer asks for the release.", Channel.Portal, null, new Actor("key-customer", "carol@acme.example", IsCustomer: true), Now);
         Assert.Null(change.Type);
         Assert.Equal([RequestProduct], change.ProductCodes);
 

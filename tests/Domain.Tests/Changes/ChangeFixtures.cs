@@ -47,7 +47,7 @@ internal static class Changes
             "Boot the previous image.", products.Length == 0 ? [SupportProduct] : products, customerId);
 
     public static Change Draft(ChangeType? type = ChangeType.Normal, ChangeRisk? risk = ChangeRisk.Medium, Guid? customerId = null, params string[] products) =>
-        Change.Create($"CHG{Interlocked.Increment(ref _next):D6}", Details(type, risk, customerId, products), Requester, Now);
+        Change.Open($"CHG{Interlocked.Increment(ref _next):D6}", Details(type, risk, customerId, products), Requester, Now);
 
     /// <summary>A Normal Medium change for Acme on the support product, moved to <paramref name="status"/>.</summary>
     public static Change In(ChangeStatus status) => In(status, Draft(customerId: Acme));

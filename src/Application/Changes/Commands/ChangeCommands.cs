@@ -122,8 +122,8 @@ public sealed class ChangeBodyValidator : AbstractValidator<ChangeBody>
     {
         RuleFor(b => b.Type).IsInEnum();
         RuleFor(b => b.Risk).IsInEnum();
-        RuleFor(b => b.Summary).NotEmpty().MaximumLength(Ticket.SummaryMaxLength);
-        RuleFor(b => b.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
+        RuleFor(b => b.Summary).NotEmpty().MaximumLength(Change.SummaryMaxLength);
+        RuleFor(b => b.Description).NotEmpty().MaximumLength(Change.DescriptionMaxLength);
         RuleFor(b => b.ImplementationPlan).MaximumLength(Change.PlanMaxLength);
         RuleFor(b => b.BackoutPlan).MaximumLength(Change.PlanMaxLength);
         RuleFor(b => b.ProductCodes).Must(codes => codes is null || codes.Count <= Change.MaxProducts)
@@ -195,14 +195,14 @@ public sealed class AddChangeFixCommandValidator : AbstractValidator<AddChangeFi
             .WithMessage("Name the 'incidentNumber' or the 'problemNumber' the change fixes.");
         RuleFor(c => c.Body.ProblemNumber).Empty().When(c => !string.IsNullOrWhiteSpace(c.Body.IncidentNumber))
             .WithMessage("Name either an 'incidentNumber' or a 'problemNumber', not both.");
-        RuleFor(c => c.Body.IncidentNumber).MaximumLength(16);
-        RuleFor(c => c.Body.ProblemNumber).MaximumLength(16);
+        RuleFor(c => c.Body.IncidentNumber).MaximumLength(DeskRecord.NumberMaxLength);
+        RuleFor(c => c.Body.ProblemNumber).MaximumLength(DeskRecord.NumberMaxLength);
     }
 }
 
 public sealed class SetCausingChangeCommandValidator : AbstractValidator<SetCausingChangeCommand>
 {
-    public SetCausingChangeCommandValidator() => RuleFor(c => c.Body.ChangeNumber).NotEmpty().MaximumLength(16);
+    public SetCausingChangeCommandValidator() => RuleFor(c => c.Body.ChangeNumber).NotEmpty().MaximumLength(DeskRecord.NumberMaxLength);
 }
 
 /// <summary>Every change use case: load (version-checked), one domain method, save, map.</summary>
@@ -226,7 +226,7 @@ internal sealed class ChangeCommandsHandler(IServiceDeskDbContext db, ICurrentUs
         var body = command.ToBody();
         await CheckReferencesAsync(body, [], cancellationToken);
         var number = await numbers.NextAsync(Change.NumberPrefix, cancellationToken);
-        var change = Change.Create(number, body.ToDetails(), By, clock.GetUtcNow());
+        var change = Change.Open(number, body.ToDetails(), By, clock.GetUtcNow());
         db.Changes.Add(change);
         await db.SaveChangesAsync(cancellationToken);
         return change.ToResponse();

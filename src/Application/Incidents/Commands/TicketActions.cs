@@ -77,7 +77,7 @@ public sealed class AssignTicketCommandValidator : AbstractValidator<AssignTicke
     public AssignTicketCommandValidator()
     {
         RuleFor(c => c.Body.Group).NotEmpty().MaximumLength(AssignmentGroup.NameMaxLength);
-        RuleFor(c => c.Body.Assignee).MaximumLength(100);
+        RuleFor(c => c.Body.Assignee).MaximumLength(Ticket.AssigneeMaxLength);
     }
 }
 
@@ -105,7 +105,7 @@ public sealed class ResolveTicketCommandValidator : AbstractValidator<ResolveTic
 {
     public ResolveTicketCommandValidator()
     {
-        RuleFor(c => c.Body.ResolutionCode).NotEmpty().MaximumLength(50);
+        RuleFor(c => c.Body.ResolutionCode).NotEmpty().MaximumLength(Ticket.ResolutionCodeMaxLength);
         RuleFor(c => c.Body.Notes).NotEmpty().MaximumLength(Ticket.ReasonMaxLength);
     }
 }

@@ -66,8 +66,8 @@ public sealed class CreateProblemCommandValidator : AbstractValidator<CreateProb
 {
     public CreateProblemCommandValidator()
     {
-        RuleFor(c => c.Summary).NotEmpty().MaximumLength(Ticket.SummaryMaxLength);
-        RuleFor(c => c.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
+        RuleFor(c => c.Summary).NotEmpty().MaximumLength(Problem.SummaryMaxLength);
+        RuleFor(c => c.Description).NotEmpty().MaximumLength(Problem.DescriptionMaxLength);
         RuleFor(c => c.ProductCode!).MustBeCode().When(c => c.ProductCode is not null);
     }
 }
@@ -76,8 +76,8 @@ public sealed class UpdateProblemCommandValidator : AbstractValidator<UpdateProb
 {
     public UpdateProblemCommandValidator()
     {
-        RuleFor(c => c.Body.Summary).NotEmpty().MaximumLength(Ticket.SummaryMaxLength);
-        RuleFor(c => c.Body.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
+        RuleFor(c => c.Body.Summary).NotEmpty().MaximumLength(Problem.SummaryMaxLength);
+        RuleFor(c => c.Body.Description).NotEmpty().MaximumLength(Problem.DescriptionMaxLength);
         RuleFor(c => c.Body.ProductCode!).MustBeCode().When(c => c.Body.ProductCode is not null);
         RuleFor(c => c.Body.RootCause).MaximumLength(Problem.TextMaxLength);
         RuleFor(c => c.Body.Workaround).MaximumLength(Problem.TextMaxLength);
@@ -95,12 +95,12 @@ public sealed class RecordKnownErrorCommandValidator : AbstractValidator<RecordK
 
 public sealed class ResolveProblemCommandValidator : AbstractValidator<ResolveProblemCommand>
 {
-    public ResolveProblemCommandValidator() => RuleFor(c => c.Body.ChangeNumber).NotEmpty().MaximumLength(16);
+    public ResolveProblemCommandValidator() => RuleFor(c => c.Body.ChangeNumber).NotEmpty().MaximumLength(DeskRecord.NumberMaxLength);
 }
 
 public sealed class LinkIncidentCommandValidator : AbstractValidator<LinkIncidentCommand>
 {
-    public LinkIncidentCommandValidator() => RuleFor(c => c.Body.IncidentNumber).NotEmpty().MaximumLength(16);
+    public LinkIncidentCommandValidator() => RuleFor(c => c.Body.IncidentNumber).NotEmpty().MaximumLength(DeskRecord.NumberMaxLength);
 }
 
 /// <summary>Every problem use case: load (version-checked), the domain methods, save, map.</summary>

@@ -97,7 +97,7 @@ internal sealed class RaiseTicketHandler(
 
         if (type == IntakeType.ChangeRequest)
         {
-            var change = Change.Raise(await numbers.NextAsync(TicketKind.Change, cancellationToken), customerId, product?.Code, command.Summary!, command.Description!,
+            var change = Change.Open(await numbers.NextAsync(TicketKind.Change, cancellationToken), customerId, product?.Code, command.Summary!, command.Description!,
                 command.Channel!.Value, command.ExternalReference, actor, now);
             db.Changes.Add(change);
             await db.SaveChangesAsync(cancellationToken);
@@ -134,7 +134,7 @@ internal sealed class RaiseTicketHandler(
         var product = await products.FindAsync(productCode, cancellationToken)
             ?? throw new RequestValidationException("productCode", $"Product '{productCode}' does not exist.");
         if (product.IsRetired)
-            throw new DomainException("product-retired", $"Product {product.Code} is retired and cannot be used for new tickets.", DomainErrorKind.Unprocessable, "productCode");
+            throw DomainException.ProductRetired($"Product {product.Code} is retired and cannot be used for new tickets.", "productCode");
         if (type == IntakeType.ServiceRequest && product.Kind == ProductKind.Support)
             throw new DomainException("not-requestable", $"Product {product.Code} is a support product: raise an incident for it; service requests order products of kind request or recurring.", DomainErrorKind.Unprocessable, "productCode");
         return product;

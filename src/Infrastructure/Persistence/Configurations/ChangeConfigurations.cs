@@ -16,14 +16,14 @@ internal sealed class ChangeConfiguration : IEntityTypeConfiguration<Change>
         builder.ToTable("Changes");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Number).HasMaxLength(16);
+        builder.Property(c => c.Number).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(c => c.Type).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Risk).HasConversion<string>().HasMaxLength(8);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
-        builder.Property(c => c.Summary).HasMaxLength(Ticket.SummaryMaxLength);
-        builder.Property(c => c.Description).HasMaxLength(Ticket.DescriptionMaxLength);
+        builder.Property(c => c.Summary).HasMaxLength(Change.SummaryMaxLength);
+        builder.Property(c => c.Description).HasMaxLength(Change.DescriptionMaxLength);
         builder.Property(c => c.ImplementationPlan).HasMaxLength(Change.PlanMaxLength);
         builder.Property(c => c.BackoutPlan).HasMaxLength(Change.PlanMaxLength);
         builder.Property(c => c.ReviewNotes).HasMaxLength(Change.PlanMaxLength);
@@ -68,7 +68,7 @@ internal sealed class ChangeProductConfiguration : IEntityTypeConfiguration<Chan
         builder.ToTable("ChangeProducts");
         builder.HasKey(p => new { p.ChangeId, p.ProductCode });
         builder.Property(p => p.ProductCode).HasMaxLength(Guard.MaxCodeLength);
-        builder.Property(p => p.Number).HasMaxLength(16);
+        builder.Property(p => p.Number).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductCode).OnDelete(DeleteBehavior.Restrict);
 

@@ -15,14 +15,14 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         builder.ToTable("Problems");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.Number).HasMaxLength(16);
+        builder.Property(p => p.Number).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(p => p.Summary).HasMaxLength(Ticket.SummaryMaxLength);
-        builder.Property(p => p.Description).HasMaxLength(Ticket.DescriptionMaxLength);
+        builder.Property(p => p.Summary).HasMaxLength(Problem.SummaryMaxLength);
+        builder.Property(p => p.Description).HasMaxLength(Problem.DescriptionMaxLength);
         builder.Property(p => p.ProductCode).HasMaxLength(Guard.MaxCodeLength);
         builder.Property(p => p.RootCause).HasMaxLength(Problem.TextMaxLength);
         builder.Property(p => p.Workaround).HasMaxLength(Problem.TextMaxLength);
-        builder.Property(p => p.ResolvedByChange).HasMaxLength(16);
+        builder.Property(p => p.ResolvedByChange).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(p => p.CreatedBy).HasMaxLength(200);
         builder.Ignore(p => p.NewHistory);
         builder.Ignore(p => p.AcceptsIncidents);
