@@ -16,9 +16,6 @@ internal static class ChangeAccess
     public static Task<Change> LoadChangeForUpdateAsync(this IServiceDeskDbContext db, string number, string? ifMatch, CancellationToken cancellationToken) =>
         db.Changes.LoadForUpdateAsync(c => c.Number == number, ifMatch, "Change", number, cancellationToken);
 
-    /// <summary>The caller, as the change history names who did what.</summary>
-    public static ChangeActor AsChangeActor(this ICurrentUser user) => new(user.Id, user.Name);
-
     /// <summary>A change a request body names (e.g. <c>changeNumber</c>): 400 naming the field when there is none.</summary>
     public static async Task<Change> ReferencedChangeAsync(this IServiceDeskDbContext db, string number, string field, CancellationToken cancellationToken) =>
         await db.Changes.FirstOrDefaultAsync(c => c.Number == number, cancellationToken)
@@ -57,7 +54,7 @@ internal static class ChangeAccess
         var retired = await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code) && p.Status == ProductStatus.Retired)
             .Select(p => p.Code).ToListAsync(cancellationToken);
         if (retired.Count > 0)
-            throw new Domain.Common.DomainException("product-retired", $"Product {string.Join(", ", retired)} is retired and cannot be used for new changes.", Domain.Common.DomainErrorKind.Unprocessable, field);
+            throw Domain.Common.DomainException.ProductRetired($"Product {string.Join(", ", retired)} is retired and cannot be used for new changes.", field);
     }
 
     /// <summary>Freeze period ids are GUIDs kept as canonical text; any GUID spelling a client sends finds its period.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.Changes;
 using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Common.Interfaces;
+using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Incidents;
 

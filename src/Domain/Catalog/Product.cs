@@ -123,18 +123,17 @@ public sealed class Product : Entity
             return;
         }
 
-        throw new DomainException(
-            "product-retired",
+        throw DomainException.ProductRetired(
             $"Product {Code} is retired; reinstate it explicitly with POST /api/v1/catalog/products/{Code}/reinstate.",
-            DomainErrorKind.Conflict,
-            "status");
+            "status",
+            DomainErrorKind.Conflict);
     }
 
     /// <summary>Refuses using a retired product for something new (an agreement, a ticket).</summary>
     public void EnsureAvailable(string field = "productCode")
     {
         if (IsRetired)
-            throw new DomainException("product-retired", $"Product {Code} is retired and cannot be used for new agreements or tickets.", DomainErrorKind.Unprocessable, field);
+            throw DomainException.ProductRetired($"Product {Code} is retired and cannot be used for new agreements or tickets.", field);
     }
 
     /// <summary>Monthly base price x the level's multiplier x quantity x months.</summary>

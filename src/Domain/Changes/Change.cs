@@ -10,11 +10,13 @@ namespace ServiceDesk.Domain.Changes;
 /// A change request (CHG): the state machine of domain.md section 6 with its approval rules, its planned window
 /// (checked against conflicts and freeze periods), its review outcome, the incidents and problems it fixes and the
 /// incidents it caused. Every step leaves a history line. The desk's intake raises a bare Draft
-/// (<see cref="Raise"/>) that is completed here before it is submitted.
+/// (the intake's overload of <c>Open</c>) that is completed here before it is submitted.
 /// </summary>
-public sealed class Change : Entity, IHasDomainEvents
+public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEvents
 {
     public const string NumberPrefix = "CHG";
+    public const int SummaryMaxLength = DeskRecord.SummaryMaxLength;
+    public const int DescriptionMaxLength = DeskRecord.DescriptionMaxLength;
     public const int PlanMaxLength = 8000;
     public const int CommentMaxLength = 2000;
     public const int MaxProducts = 50;
@@ -23,7 +25,6 @@ public sealed class Change : Entity, IHasDomainEvents
     public static readonly IReadOnlyList<ChangeStatus> WindowHoldingStates = [ChangeStatus.Scheduled, ChangeStatus.Implementing];
 
     private readonly List<DomainEvent> _events = [];
-    private readonly List<ChangeHistoryEntry> _newHistory = [];
     private readonly List<ChangeProduct> _affectedProducts = [];
 
     private Change()
@@ -31,7 +32,7 @@ public sealed class Change : Entity, IHasDomainEvents
         Number = Summary = Description = RequestedBy = RequestedById = string.Empty;
     }
 
-    private Change(Guid id, string number, ChangeDetails details, Channel channel, string? externalReference, ChangeActor requester, DateTimeOffset createdAt)
+    private Change(Guid id, string number, ChangeDetails details, Channel channel, string? externalReference, Actor requester, DateTimeOffset createdAt)
     {
         Id = id;
         Number = number;
@@ -120,8 +121,6 @@ public sealed class Change : Entity, IHasDomainEvents
 
     public DateTimeOffset LastChangedAt { get; private set; }
 
-    public long HistoryCount { get; private set; }
-
     /// <summary>The products affected, as rows of the overlap index (see <see cref="ChangeProduct"/>).</summary>
     public IReadOnlyList<ChangeProduct> AffectedProducts => _affectedProducts;
 
@@ -134,14 +133,7 @@ public sealed class Change : Entity, IHasDomainEvents
 
     public IReadOnlyList<DomainEvent> DomainEvents => _events;
 
-    /// <summary>History lines made since the change was loaded (persisted with it).</summary>
-    public IReadOnlyList<ChangeHistoryEntry> NewHistory => _newHistory;
-
-    public void ClearDomainEvents()
-    {
-        _events.Clear();
-        _newHistory.Clear();
-    }
+    public void ClearDomainEvents() => _events.Clear();
 
     /// <summary>Approvals a change of this type and risk needs: Standard none, Normal 1 (2 at High risk), Emergency 1.</summary>
     public static int ApprovalsRequiredFor(ChangeType? type, ChangeRisk? risk) => type switch
@@ -153,17 +145,18 @@ public sealed class Change : Entity, IHasDomainEvents
     };
 
     /// <summary>A change request raised at the desk: a Draft for change management to complete.</summary>
-    public static Change Raise(string number, Guid customerId, string? productCode, string summary, string description,
-        Channel channel, string? externalReference, string requestedBy, DateTimeOffset at, string? requestedById = null)
+    public static Change Open(string number, Guid customerId, string? productCode, string summary, string description,
+        Channel channel, string? externalReference, Actor requester, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(requester);
         var details = new ChangeDetails(null, null, summary, description, null, null, productCode is null ? [] : [productCode], customerId);
-        var change = new Change(Guid.CreateVersion7(at), number, details, channel, externalReference, new ChangeActor(requestedById ?? requestedBy, requestedBy), at);
+        var change = new Change(Guid.CreateVersion7(at), number, details, channel, externalReference, requester, at);
         change.Created(at);
         return change;
     }
 
     /// <summary>A change written in full by change management (POST /changes): a Draft until it is submitted.</summary>
-    public static Change Create(string number, ChangeDetails details, ChangeActor requester, DateTimeOffset at)
+    public static Change Open(string number, ChangeDetails details, Actor requester, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(requester);
@@ -173,7 +166,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>Completes or corrects a Draft (type, risk, plans, products, customer...). Submitted changes are frozen.</summary>
-    public void Update(ChangeDetails details, ChangeActor by, DateTimeOffset now)
+    public void Update(ChangeDetails details, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(by);
@@ -197,7 +190,7 @@ public sealed class Change : Entity, IHasDomainEvents
     /// <c>request</c>) is approved at once; the others wait for their approvals.
     /// </summary>
     /// <param name="productKinds">The catalog kind of each affected product.</param>
-    public void Submit(IReadOnlyDictionary<string, ProductKind> productKinds, ChangeActor by, DateTimeOffset now)
+    public void Submit(IReadOnlyDictionary<string, ProductKind> productKinds, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(productKinds);
         if (Status != ChangeStatus.Draft)
@@ -215,7 +208,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>One approval. The change is Approved once it has as many as it needs.</summary>
-    public void Approve(string comment, ChangeActor approver, DateTimeOffset now)
+    public void Approve(string comment, Actor approver, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(approver);
         if (Status != ChangeStatus.Submitted)
@@ -235,7 +228,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>Any rejection rejects the change, whatever approvals it already had.</summary>
-    public void Reject(string comment, ChangeActor approver, DateTimeOffset now)
+    public void Reject(string comment, Actor approver, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(approver);
         if (Status != ChangeStatus.Submitted)
@@ -254,7 +247,7 @@ public sealed class Change : Entity, IHasDomainEvents
     /// </summary>
     /// <param name="candidates">Changes that may overlap (at least every scheduled or implementing change on one of its products in the window).</param>
     /// <param name="freezes">Freeze periods that may overlap the window.</param>
-    public void Schedule(ChangeWindow window, bool acknowledgeConflicts, IEnumerable<Change> candidates, IEnumerable<FreezePeriod> freezes, ChangeActor by, DateTimeOffset now)
+    public void Schedule(ChangeWindow window, bool acknowledgeConflicts, IEnumerable<Change> candidates, IEnumerable<FreezePeriod> freezes, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -307,15 +300,7 @@ public sealed class Change : Entity, IHasDomainEvents
 
         if (!wasScheduled)
             MoveTo(ChangeStatus.Scheduled, by, now);
-        _events.Add(new DomainEvent("change.scheduled", Number, now, new Dictionary<string, object?>
-        {
-            ["type"] = Type?.ToString(),
-            ["customerId"] = CustomerId,
-            ["plannedStart"] = PlannedStart,
-            ["plannedEnd"] = PlannedEnd,
-            ["conflicts"] = numbers,
-            ["scheduledInFreeze"] = ScheduledInFreeze,
-        }));
+        _events.Add(new ChangeScheduled(Number, now, Type, CustomerId, PlannedStart, PlannedEnd, numbers, ScheduledInFreeze));
         Touched(now);
     }
 
@@ -337,7 +322,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>Implementation starts; a scheduled change may start before its window opens (the actual start is recorded).</summary>
-    public void Start(ChangeActor by, DateTimeOffset now)
+    public void Start(Actor by, DateTimeOffset now)
     {
         if (Status != ChangeStatus.Scheduled)
             throw DomainException.IllegalTransition("change", Status, "start");
@@ -346,7 +331,7 @@ public sealed class Change : Entity, IHasDomainEvents
         Touched(now);
     }
 
-    public void Complete(ChangeActor by, DateTimeOffset now)
+    public void Complete(Actor by, DateTimeOffset now)
     {
         if (Status != ChangeStatus.Implementing)
             throw DomainException.IllegalTransition("change", Status, "complete");
@@ -356,7 +341,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>The post-implementation review records the outcome.</summary>
-    public void Review(ChangeOutcome outcome, string notes, ChangeActor by, DateTimeOffset now)
+    public void Review(ChangeOutcome outcome, string notes, Actor by, DateTimeOffset now)
     {
         if (Status != ChangeStatus.Implemented)
             throw DomainException.IllegalTransition("change", Status, "review");
@@ -369,7 +354,7 @@ public sealed class Change : Entity, IHasDomainEvents
         Touched(now);
     }
 
-    public void Close(ChangeActor by, DateTimeOffset now)
+    public void Close(Actor by, DateTimeOffset now)
     {
         if (Status != ChangeStatus.Reviewed)
             throw DomainException.IllegalTransition("change", Status, "close");
@@ -379,7 +364,7 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>Withdraws a change before implementation starts.</summary>
-    public void Cancel(ChangeActor by, DateTimeOffset now)
+    public void Cancel(Actor by, DateTimeOffset now)
     {
         if (Status is not (ChangeStatus.Draft or ChangeStatus.Submitted or ChangeStatus.Approved or ChangeStatus.Scheduled))
             throw DomainException.IllegalTransition("change", Status, "cancel");
@@ -389,35 +374,35 @@ public sealed class Change : Entity, IHasDomainEvents
     }
 
     /// <summary>Records that the change fixes an incident (planned or done). Linking twice is harmless.</summary>
-    public void AddFixedIncident(string incidentNumber, ChangeActor by, DateTimeOffset now) =>
+    public void AddFixedIncident(string incidentNumber, Actor by, DateTimeOffset now) =>
         FixesIncidents = Link(FixesIncidents, incidentNumber, "fixesIncidents", by, now);
 
-    public void RemoveFixedIncident(string incidentNumber, ChangeActor by, DateTimeOffset now) =>
+    public void RemoveFixedIncident(string incidentNumber, Actor by, DateTimeOffset now) =>
         FixesIncidents = Unlink(FixesIncidents, incidentNumber, "fixesIncidents", by, now);
 
     /// <summary>Records that the change fixes a problem (a resolved problem names the change that fixed it).</summary>
-    public void AddFixedProblem(string problemNumber, ChangeActor by, DateTimeOffset now) =>
+    public void AddFixedProblem(string problemNumber, Actor by, DateTimeOffset now) =>
         FixesProblems = Link(FixesProblems, problemNumber, "fixesProblems", by, now);
 
-    public void RemoveFixedProblem(string problemNumber, ChangeActor by, DateTimeOffset now) =>
+    public void RemoveFixedProblem(string problemNumber, Actor by, DateTimeOffset now) =>
         FixesProblems = Unlink(FixesProblems, problemNumber, "fixesProblems", by, now);
 
     /// <summary>An incident names this change as its cause: only a change that was carried out can have caused one.</summary>
-    public void RecordCausedIncident(string incidentNumber, ChangeActor by, DateTimeOffset now)
+    public void RecordCausedIncident(string incidentNumber, Actor by, DateTimeOffset now)
     {
         if (Status is not (ChangeStatus.Implementing or ChangeStatus.Implemented or ChangeStatus.Reviewed or ChangeStatus.Closed))
-            throw new DomainException("change-not-implemented", $"Change {Number} is {Status}: it has not been carried out, so it cannot have caused an incident.", DomainErrorKind.Unprocessable, "changeNumber");
+            throw DomainException.ChangeNotImplemented($"Change {Number} is {Status}: it has not been carried out, so it cannot have caused an incident.", "changeNumber");
         CausedIncidents = Link(CausedIncidents, incidentNumber, "causedIncidents", by, now, allowFinal: true);
     }
 
-    public void ForgetCausedIncident(string incidentNumber, ChangeActor by, DateTimeOffset now) =>
+    public void ForgetCausedIncident(string incidentNumber, Actor by, DateTimeOffset now) =>
         CausedIncidents = Unlink(CausedIncidents, incidentNumber, "causedIncidents", by, now, allowFinal: true);
 
     /// <summary>Refuses naming this change as the fix of a problem unless it was carried out and did not fail.</summary>
     public void EnsureDeliveredFix(string field = "changeNumber")
     {
         if (!IsImplemented)
-            throw new DomainException("change-not-implemented", $"Change {Number} is {Status}: a problem is resolved by a change that has been implemented.", DomainErrorKind.Unprocessable, field);
+            throw DomainException.ChangeNotImplemented($"Change {Number} is {Status}: a problem is resolved by a change that has been implemented.", field);
         if (Outcome is ChangeOutcome.Failed or ChangeOutcome.RolledBack)
             throw new DomainException("change-not-successful", $"Change {Number} was reviewed as {Outcome}: it did not fix anything.", DomainErrorKind.Unprocessable, field);
     }
@@ -426,12 +411,8 @@ public sealed class Change : Entity, IHasDomainEvents
 
     private void Created(DateTimeOffset at)
     {
-        Record(at, new ChangeActor(RequestedById, RequestedBy), "created", "status", null, Status.ToString());
-        _events.Add(new DomainEvent("ticket.created", Number, at, new Dictionary<string, object?>
-        {
-            ["kind"] = "Change",
-            ["customerId"] = CustomerId,
-        }));
+        Record(at, new Actor(RequestedById, RequestedBy, IsCustomer: false), "created", "status", null, Status.ToString());
+        _events.Add(new ChangeCreated(Number, at, CustomerId));
         SyncAffectedProducts();
     }
 
@@ -442,8 +423,8 @@ public sealed class Change : Entity, IHasDomainEvents
             throw DomainException.Invalid("type", "'type' must be Standard, Normal or Emergency.");
         if (details.Risk is { } risk && !Enum.IsDefined(risk))
             throw DomainException.Invalid("risk", "'risk' must be Low, Medium or High.");
-        var summary = Guard.Required(details.Summary, "summary", Ticket.SummaryMaxLength);
-        var description = Guard.Required(details.Description, "description", Ticket.DescriptionMaxLength);
+        var summary = Guard.Required(details.Summary, "summary", SummaryMaxLength);
+        var description = Guard.Required(details.Description, "description", DescriptionMaxLength);
         var implementationPlan = Guard.Optional(details.ImplementationPlan, "implementationPlan", PlanMaxLength);
         var backoutPlan = Guard.Optional(details.BackoutPlan, "backoutPlan", PlanMaxLength);
         var products = (details.ProductCodes ?? []).Select(code => Guard.Code(code, "productCodes")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -493,27 +474,20 @@ public sealed class Change : Entity, IHasDomainEvents
     private void EnsureStandard(IReadOnlyDictionary<string, ProductKind> productKinds)
     {
         if (Risk != ChangeRisk.Low)
-            throw new DomainException("not-a-standard-change", $"A standard change is pre-approved because it is low risk; change {Number} is {Risk} risk: submit it as a Normal change.", DomainErrorKind.Unprocessable, "type");
+            throw DomainException.NotAStandardChange($"A standard change is pre-approved because it is low risk; change {Number} is {Risk} risk: submit it as a Normal change.");
         var notRequestable = ProductCodes.Where(code => !productKinds.TryGetValue(code, out var kind) || kind != ProductKind.Request).ToList();
         if (notRequestable.Count > 0)
-            throw new DomainException("not-a-standard-change", $"A standard change comes from catalog products of kind request; {string.Join(", ", notRequestable)} {(notRequestable.Count == 1 ? "is" : "are")} not: submit it as a Normal change.", DomainErrorKind.Unprocessable, "type");
+            throw DomainException.NotAStandardChange($"A standard change comes from catalog products of kind request; {string.Join(", ", notRequestable)} {(notRequestable.Count == 1 ? "is" : "are")} not: submit it as a Normal change.");
     }
 
-    private void BecomeApproved(ChangeActor by, DateTimeOffset now, string? note)
+    private void BecomeApproved(Actor by, DateTimeOffset now, string? note)
     {
         ApprovedAt = now;
         MoveTo(ChangeStatus.Approved, by, now, note);
-        _events.Add(new DomainEvent("change.approved", Number, now, new Dictionary<string, object?>
-        {
-            ["type"] = Type?.ToString(),
-            ["risk"] = Risk?.ToString(),
-            ["customerId"] = CustomerId,
-            ["approvals"] = ApprovalCount,
-            ["automatic"] = Type == ChangeType.Standard,
-        }));
+        _events.Add(new ChangeApproved(Number, now, Type, Risk, CustomerId, ApprovalCount, Automatic: Type == ChangeType.Standard));
     }
 
-    private IReadOnlyList<string> Link(IReadOnlyList<string> numbers, string number, string field, ChangeActor by, DateTimeOffset now, bool allowFinal = false)
+    private IReadOnlyList<string> Link(IReadOnlyList<string> numbers, string number, string field, Actor by, DateTimeOffset now, bool allowFinal = false)
     {
         if (!allowFinal && Status is ChangeStatus.Rejected or ChangeStatus.Cancelled)
             throw DomainException.IllegalTransition("change", Status, "link");
@@ -524,28 +498,25 @@ public sealed class Change : Entity, IHasDomainEvents
         return [.. numbers.Append(number).Order(StringComparer.Ordinal)];
     }
 
-    private IReadOnlyList<string> Unlink(IReadOnlyList<string> numbers, string number, string field, ChangeActor by, DateTimeOffset now, bool allowFinal = false)
+    private IReadOnlyList<string> Unlink(IReadOnlyList<string> numbers, string number, string field, Actor by, DateTimeOffset now, bool allowFinal = false)
     {
         if (!allowFinal && Status is ChangeStatus.Rejected or ChangeStatus.Cancelled)
             throw DomainException.IllegalTransition("change", Status, "unlink");
         if (!numbers.Contains(number, StringComparer.Ordinal))
-            throw new DomainException("not-linked", $"Change {Number} does not list {number} in {field}.", DomainErrorKind.Conflict);
+            throw DomainException.NotLinked($"Change {Number} does not list {number} in {field}.");
         Record(now, by, "unlink", field, number, null);
         Touched(now);
         return [.. numbers.Where(n => n != number)];
     }
 
-    private void MoveTo(ChangeStatus status, ChangeActor by, DateTimeOffset now, string? note = null)
+    private void MoveTo(ChangeStatus status, Actor by, DateTimeOffset now, string? note = null)
     {
         Record(now, by, "status", "status", Status.ToString(), note is null ? status.ToString() : $"{status} ({note})");
         Status = status;
     }
 
-    private void Record(DateTimeOffset at, ChangeActor by, string action, string? field, string? oldValue, string? newValue) =>
-        _newHistory.Add(new ChangeHistoryEntry(Id, ++HistoryCount, at, by.Name, action, field, Clip(oldValue), Clip(newValue)));
-
-    /// <summary>History values are for reading, not a second copy of the plans: long ones are cut.</summary>
-    private static string? Clip(string? value) => value is { Length: > 4000 } ? value[..3997] + "..." : value;
+    private void Record(DateTimeOffset at, Actor by, string action, string? field, string? oldValue, string? newValue) =>
+        Record(sequence => new ChangeHistoryEntry(Id, sequence, at, by.Name, action, field, oldValue, newValue));
 
     /// <summary>Every change stamps the change (so its version moves) and keeps the overlap index in step.</summary>
     private void Touched(DateTimeOffset now)

@@ -33,6 +33,26 @@ public class DomainException : Exception
     public static DomainException Invalid(string field, string message) =>
         new("validation", message, DomainErrorKind.Invalid, field);
 
+    /// <summary>A retired catalog product is used for something new (or reactivated by a status edit).</summary>
+    public static DomainException ProductRetired(string message, string field, DomainErrorKind kind = DomainErrorKind.Unprocessable) =>
+        new("product-retired", message, kind, field);
+
+    /// <summary>Unlinking something that is not linked.</summary>
+    public static DomainException NotLinked(string message) =>
+        new("not-linked", message, DomainErrorKind.Conflict);
+
+    /// <summary>A change submitted as Standard that is not low risk or not made of requestable products.</summary>
+    public static DomainException NotAStandardChange(string message) =>
+        new("not-a-standard-change", message, DomainErrorKind.Unprocessable, "type");
+
+    /// <summary>Root cause and workaround, or what is made from them, before the problem is a known error.</summary>
+    public static DomainException NotAKnownError(string message, string field, DomainErrorKind kind) =>
+        new("not-a-known-error", message, kind, field);
+
+    /// <summary>A change named as the cause or the fix of something it cannot be, not having been carried out.</summary>
+    public static DomainException ChangeNotImplemented(string message, string field) =>
+        new("change-not-implemented", message, DomainErrorKind.Unprocessable, field);
+
     // "an incident", "an API key", "a service request": the message is read by people.
     private static string Article(string noun) =>
         noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";

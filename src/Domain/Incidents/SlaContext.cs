@@ -8,9 +8,3 @@ public sealed record SlaContext(ServiceLevel Level, WorkingSchedule ResponseSche
     public WorkingSchedule ScheduleFor(SlaClockKind kind) =>
         kind == SlaClockKind.Response ? ResponseSchedule : ResolutionSchedule;
 }
-
-/// <summary>Who did something: the name shown in history and comments, and whether it was a customer user.</summary>
-public sealed record Actor(string Name, bool IsCustomer)
-{
-    public static readonly Actor System = new("system", false);
-}

@@ -1,4 +1,5 @@
 using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 
 namespace ServiceDesk.Domain.Incidents;
@@ -8,10 +9,12 @@ namespace ServiceDesk.Domain.Incidents;
 /// line for every change. Every state change goes through a method named after the business action, which
 /// refuses moves the current state does not allow.
 /// </summary>
-public sealed class Ticket : Entity, IHasDomainEvents
+public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasDomainEvents
 {
-    public const int SummaryMaxLength = 200;
-    public const int DescriptionMaxLength = 8000;
+    public const int SummaryMaxLength = DeskRecord.SummaryMaxLength;
+    public const int DescriptionMaxLength = DeskRecord.DescriptionMaxLength;
+    public const int AssigneeMaxLength = 100;
+    public const int ResolutionCodeMaxLength = 50;
     public const int ReasonMaxLength = 2000;
     public const int MaxEscalationLevel = 3;
 
@@ -19,7 +22,6 @@ public sealed class Ticket : Entity, IHasDomainEvents
     public static readonly TimeSpan AutoCloseAfter = TimeSpan.FromDays(3);
 
     private readonly List<DomainEvent> _events = [];
-    private readonly List<TicketHistoryEntry> _newHistory = [];
     private readonly List<TicketComment> _newComments = [];
 
     private Ticket()
@@ -30,36 +32,31 @@ public sealed class Ticket : Entity, IHasDomainEvents
         Resolution = null!;
     }
 
-    private Ticket(Guid id, string number, TicketKind kind, TicketCategory category, Guid customerId, string? productCode, string? productLineCode,
-        string summary, string description, Impact impact, Urgency urgency, Channel channel, TicketContact contact, string? externalReference,
-        string assignmentGroup, DateTimeOffset openedAt, SlaContext sla)
+    private Ticket(Guid id, NewTicket ticket, DateTimeOffset openedAt, SlaContext sla)
     {
         Id = id;
-        Number = number;
-        Kind = kind;
-        Category = category;
-        CustomerId = customerId;
-        ProductCode = productCode;
-        ProductLineCode = productLineCode;
-        Summary = Guard.Required(summary, "summary", SummaryMaxLength);
-        Description = Guard.Required(description, "description", DescriptionMaxLength);
-        Impact = impact;
-        Urgency = urgency;
-        Priority = DerivePriority(category, impact, urgency);
-        Channel = channel;
-        Contact = contact;
-        ExternalReference = externalReference;
-        AssignmentGroup = assignmentGroup;
+        Number = ticket.Number;
+        Kind = ticket.Kind;
+        Category = ticket.Category;
+        CustomerId = ticket.CustomerId;
+        ProductCode = ticket.ProductCode;
+        ProductLineCode = ticket.ProductLineCode;
+        Summary = Guard.Required(ticket.Summary, "summary", SummaryMaxLength);
+        Description = Guard.Required(ticket.Description, "description", DescriptionMaxLength);
+        Impact = ticket.Impact;
+        Urgency = ticket.Urgency;
+        Priority = DerivePriority(ticket.Category, ticket.Impact, ticket.Urgency);
+        Channel = ticket.Channel;
+        Contact = ticket.Contact;
+        ExternalReference = ticket.ExternalReference;
+        AssignmentGroup = ticket.AssignmentGroup;
         EscalationLevel = 1;
         Status = TicketStatus.New;
         OpenedAt = openedAt;
         LastChangedAt = openedAt;
         ServiceLevelCode = sla.Level.Code;
-
-        var target = sla.Level.TargetFor(Priority);
-        Response = SlaClock.Start(SlaClockKind.Response, sla.Level.EffectiveResponseCalendarCode, target.ResponseMinutes, openedAt, sla.ResponseSchedule);
-        Resolution = SlaClock.Start(SlaClockKind.Resolution, sla.Level.CalendarCode, target.ResolutionMinutes, openedAt, sla.ResolutionSchedule);
-        UpdateNextBreach();
+        (Response, Resolution) = StartClocks(openedAt, sla, Priority);
+        UpdateQueueKeys();
     }
 
     public Guid Id { get; private set; }
@@ -123,25 +120,6 @@ public sealed class Ticket : Entity, IHasDomainEvents
 
     public DateTimeOffset LastChangedAt { get; private set; }
 
-    public SlaClock Response { get; private set; }
-
-    public SlaClock Resolution { get; private set; }
-
-    /// <summary>The earliest due time of a clock still counting: what the work queue sorts by.</summary>
-    public DateTimeOffset? NextBreachAt { get; private set; }
-
-    /// <summary>
-    /// The work queue's sort key: the earliest due time of a clock still counting (a breached one, already past,
-    /// sorts first), or <see cref="NotDue"/> when no clock counts. Stored so the queue is an index scan.
-    /// </summary>
-    public DateTimeOffset QueueDueAt { get; private set; }
-
-    /// <summary>Stored copy of <see cref="IsOpen"/> for the queue's index.</summary>
-    public bool IsOpenFlag { get; private set; }
-
-    /// <summary>The earliest instant the breach monitor or the auto-close must look at this ticket.</summary>
-    public DateTimeOffset? NextCheckAt { get; private set; }
-
     /// <summary>The problem this incident is linked to, if any.</summary>
     public string? ProblemNumber { get; private set; }
 
@@ -151,65 +129,37 @@ public sealed class Ticket : Entity, IHasDomainEvents
     /// <summary>The change that caused this incident, if one did.</summary>
     public string? CausedByChange { get; private set; }
 
-    public long HistoryCount { get; private set; }
-
     public long CommentCount { get; private set; }
-
-    /// <summary>Queue key of tickets whose clocks are all stopped or paused: after every real due time.</summary>
-    public static readonly DateTimeOffset NotDue = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
 
     public IReadOnlyList<DomainEvent> DomainEvents => _events;
 
-    /// <summary>History lines made since the ticket was loaded (persisted with it).</summary>
-    public IReadOnlyList<TicketHistoryEntry> NewHistory => _newHistory;
-
     /// <summary>Comments added since the ticket was loaded (persisted with it).</summary>
     public IReadOnlyList<TicketComment> NewComments => _newComments;
 
-    public void ClearDomainEvents()
+    protected override IEnumerable<object> NewRows => [.. base.NewRows, .. _newComments];
+
+    public void ClearDomainEvents() => _events.Clear();
+
+    protected override void NewRowsSaved()
     {
-        _events.Clear();
-        _newHistory.Clear();
+        base.NewRowsSaved();
         _newComments.Clear();
     }
 
     /// <summary>The desk accepts a ticket: priority from the matrix, clocks started, routed to a group.</summary>
-    public static Ticket Open(
-        string number,
-        TicketKind kind,
-        TicketCategory category,
-        Guid customerId,
-        string? productCode,
-        string? productLineCode,
-        string summary,
-        string description,
-        Impact impact,
-        Urgency urgency,
-        Channel channel,
-        TicketContact contact,
-        string? externalReference,
-        string assignmentGroup,
-        DateTimeOffset openedAt,
-        SlaContext sla,
-        Actor actor)
+    public static Ticket Open(NewTicket newTicket, DateTimeOffset openedAt, SlaContext sla, Actor actor)
     {
+        ArgumentNullException.ThrowIfNull(newTicket);
         ArgumentNullException.ThrowIfNull(sla);
         ArgumentNullException.ThrowIfNull(actor);
-        if (kind == TicketKind.Change)
-            throw new ArgumentOutOfRangeException(nameof(kind), "Changes are not tickets of the desk's incident/request kind.");
+        if (newTicket.Kind == TicketKind.Change)
+            throw new ArgumentOutOfRangeException(nameof(newTicket), "Changes are not tickets of the desk's incident/request kind.");
 
-        var ticket = new Ticket(Guid.CreateVersion7(openedAt), number, kind, category, customerId, productCode, productLineCode, summary, description,
-            impact, urgency, channel, contact, externalReference, assignmentGroup, openedAt, sla);
+        var ticket = new Ticket(Guid.CreateVersion7(openedAt), newTicket, openedAt, sla);
         ticket.Record(openedAt, actor, "created", "status", null, TicketStatus.New.ToString());
-        ticket.Raise("ticket.created", openedAt, new Dictionary<string, object?>
-        {
-            ["kind"] = kind.ToString(),
-            ["priority"] = ticket.Priority.ToString(),
-            ["customerId"] = customerId,
-            ["assignmentGroup"] = assignmentGroup,
-        });
+        ticket._events.Add(new TicketCreated(ticket.Number, openedAt, ticket.Kind, ticket.Priority, ticket.CustomerId, ticket.AssignmentGroup));
         return ticket;
     }
 
@@ -223,8 +173,8 @@ public sealed class Ticket : Entity, IHasDomainEvents
     public void Assign(string group, string? assignee, Actor actor, DateTimeOffset now)
     {
         EnsureOpen("assign");
-        var newGroup = Guard.Required(group, "group", 100);
-        var newAssignee = Guard.Optional(assignee, "assignee", 100);
+        var newGroup = Guard.Required(group, "group", Domain.ServiceDesk.AssignmentGroup.NameMaxLength);
+        var newAssignee = Guard.Optional(assignee, "assignee", AssigneeMaxLength);
         ChangeAssignment(newGroup, newAssignee, actor, now);
         if (Status == TicketStatus.New)
             ChangeStatus(TicketStatus.Assigned, actor, now);
@@ -252,7 +202,7 @@ public sealed class Ticket : Entity, IHasDomainEvents
             throw DomainException.IllegalTransition(KindName, Status, "put on hold");
         HoldReason = Guard.Required(reason, "reason", ReasonMaxLength);
         ChangeStatus(TicketStatus.OnHold, actor, now, HoldReason);
-        ChangeClock(Resolution, now, () => Resolution.Pause(now, sla.ResolutionSchedule));
+        PauseClock(Resolution, now, sla);
         Touched(now);
     }
 
@@ -272,13 +222,13 @@ public sealed class Ticket : Entity, IHasDomainEvents
         ArgumentNullException.ThrowIfNull(sla);
         if (Status != TicketStatus.InProgress)
             throw DomainException.IllegalTransition(KindName, Status, "resolve");
-        ResolutionCode = Guard.Required(resolutionCode, "resolutionCode", 50);
+        ResolutionCode = Guard.Required(resolutionCode, "resolutionCode", ResolutionCodeMaxLength);
         ResolutionNotes = Guard.Required(notes, "notes", ReasonMaxLength);
         ChangeStatus(TicketStatus.Resolved, actor, now, $"{ResolutionCode}: {ResolutionNotes}");
-        ChangeClock(Resolution, now, () => Resolution.Stop(now, sla.ResolutionSchedule));
+        StopClock(Resolution, now, sla);
         ResolvedAt = now;
         AutoCloseAt = now + AutoCloseAfter;
-        Raise("ticket.resolved", now, new Dictionary<string, object?> { ["resolutionCode"] = ResolutionCode });
+        _events.Add(new TicketResolved(Number, now, ResolutionCode));
         Touched(now);
     }
 
@@ -317,8 +267,8 @@ public sealed class Ticket : Entity, IHasDomainEvents
             throw DomainException.IllegalTransition(KindName, Status, "cancel");
         var why = Guard.Required(reason, "reason", ReasonMaxLength);
         ChangeStatus(TicketStatus.Cancelled, actor, now, why);
-        ChangeClock(Response, now, () => Response.Stop(now, sla.ResponseSchedule));
-        ChangeClock(Resolution, now, () => Resolution.Stop(now, sla.ResolutionSchedule));
+        StopClock(Response, now, sla);
+        StopClock(Resolution, now, sla);
         ClosedAt = now;
         Touched(now);
     }
@@ -339,7 +289,7 @@ public sealed class Ticket : Entity, IHasDomainEvents
         }
 
         if (!string.IsNullOrWhiteSpace(group))
-            ChangeAssignment(Guard.Required(group, "group", 100), null, actor, now);
+            ChangeAssignment(Guard.Required(group, "group", Domain.ServiceDesk.AssignmentGroup.NameMaxLength), null, actor, now);
         RaiseUpdated(now, "escalated");
         Touched(now);
     }
@@ -360,19 +310,19 @@ public sealed class Ticket : Entity, IHasDomainEvents
         {
             Record(now, actor, "priority", "priority", Priority.ToString(), priority.ToString());
             Priority = priority;
-            var target = sla.Level.TargetFor(priority);
-            Response.Retarget(target.ResponseMinutes, sla.ResponseSchedule);
-            Resolution.Retarget(target.ResolutionMinutes, sla.ResolutionSchedule);
+            RetargetClocks(sla);
             RaiseUpdated(now, "priority");
         }
 
         Touched(now);
     }
 
+    /// <summary>A public reply or an internal work note; a closed or cancelled ticket takes no more comments.</summary>
     public TicketComment AddComment(string body, CommentVisibility visibility, Actor actor, DateTimeOffset now, SlaContext sla)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(sla);
+        EnsureNotFinal("comment on");
         if (actor.IsCustomer && visibility == CommentVisibility.Internal)
             throw new DomainException("forbidden-visibility", "Customers can only write public comments.", DomainErrorKind.Unprocessable, "visibility");
         var comment = new TicketComment(Id, ++CommentCount, now, actor.Name, Guard.Required(body, "body", TicketComment.BodyMaxLength), visibility);
@@ -405,7 +355,7 @@ public sealed class Ticket : Entity, IHasDomainEvents
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (ProblemNumber is null)
-            throw new DomainException("not-linked", $"{Number} is not linked to a problem.", DomainErrorKind.Conflict);
+            throw DomainException.NotLinked($"{Number} is not linked to a problem.");
         Record(now, actor, "unlinked", "problemNumber", ProblemNumber, null);
         ProblemNumber = null;
         Workaround = null;
@@ -419,9 +369,7 @@ public sealed class Ticket : Entity, IHasDomainEvents
         ArgumentNullException.ThrowIfNull(actor);
         if (ProblemNumber is null || Workaround == workaround)
             return;
-        // History keeps what it can show (4,000 characters); the workaround itself is the problem's.
-        static string? Clip(string? text) => text is { Length: > 4000 } ? text[..3997] + "..." : text;
-        Record(now, actor, "workaround", "workaround", Clip(Workaround), Clip(workaround));
+        Record(now, actor, "workaround", "workaround", Workaround, workaround);
         Workaround = workaround;
         RaiseUpdated(now, "workaround");
         Touched(now);
@@ -439,83 +387,7 @@ public sealed class Ticket : Entity, IHasDomainEvents
         Touched(now);
     }
 
-    /// <summary>
-    /// The breach monitor's look at the ticket: thresholds crossed since the last look become sla.warning /
-    /// sla.breached events (each once per clock); the resolution clock at 75% and 90% escalates hierarchically;
-    /// a resolved ticket past its auto-close time is closed.
-    /// </summary>
-    public void CheckSla(DateTimeOffset now, SlaContext sla, bool autoEscalate = true)
-    {
-        ArgumentNullException.ThrowIfNull(sla);
-        foreach (var clock in new[] { Response, Resolution })
-        {
-            foreach (var threshold in clock.Evaluate(now, sla.ScheduleFor(clock.Kind)))
-            {
-                ReportThreshold(clock, threshold, now);
-
-                if (autoEscalate && clock.Kind == SlaClockKind.Resolution && IsOpen)
-                {
-                    var level = threshold switch
-                    {
-                        SlaThreshold.Warning75 => 2,
-                        SlaThreshold.Warning90 => 3,
-                        _ => 0,
-                    };
-                    if (level > EscalationLevel)
-                    {
-                        Record(now, Actor.System, "escalated", "escalationLevel", EscalationLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), level.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Resolution clock at {(int)threshold}%");
-                        EscalationLevel = level;
-                        RaiseUpdated(now, "escalated");
-                    }
-                }
-            }
-        }
-
-        if (Status == TicketStatus.Resolved && AutoCloseAt is { } closeAt && now >= closeAt)
-            Close(Actor.System, now);
-
-        Touched(now);
-    }
-
-    /// <summary>A clock's calendar and schedule by kind, for read models.</summary>
-    public SlaClock Clock(SlaClockKind kind) => kind == SlaClockKind.Response ? Response : Resolution;
-
     private string KindName => Kind == TicketKind.Incident ? "incident" : "service request";
-
-    private void Acknowledge(DateTimeOffset now, SlaContext sla)
-    {
-        if (AcknowledgedAt is not null)
-            return;
-        AcknowledgedAt = now;
-        ChangeClock(Response, now, () => Response.Stop(now, sla.ResponseSchedule));
-    }
-
-    /// <summary>
-    /// Stops or pauses a clock. One that ran past its due time is breached at the due time even if the monitor never
-    /// looked (domain.md section 5); that breach is reported here as the monitor would have, so every breach has its
-    /// sla.breached event. Warnings are left to the monitor: a stopped clock no longer needs them, a paused one gets
-    /// them once it resumes.
-    /// </summary>
-    private void ChangeClock(SlaClock clock, DateTimeOffset now, Action change)
-    {
-        var wasBreached = clock.IsBreached;
-        change();
-        if (!wasBreached && clock.IsBreached)
-            ReportThreshold(clock, SlaThreshold.Breached, now);
-    }
-
-    private void ReportThreshold(SlaClock clock, SlaThreshold threshold, DateTimeOffset now)
-    {
-        var data = new Dictionary<string, object?>
-        {
-            ["clock"] = clock.Kind.ToString(),
-            ["percentage"] = (int)threshold,
-            ["dueAt"] = threshold == SlaThreshold.Breached ? clock.BreachedAt : clock.DueAt,
-            ["priority"] = Priority.ToString(),
-        };
-        Raise(threshold == SlaThreshold.Breached ? "sla.breached" : "sla.warning", now, data);
-        Record(now, Actor.System, threshold == SlaThreshold.Breached ? "sla-breached" : "sla-warning", clock.Kind.ToString().ToLowerInvariant(), null, $"{(int)threshold}%");
-    }
 
     private void EnsureOpen(string action)
     {
@@ -569,50 +441,25 @@ public sealed class Ticket : Entity, IHasDomainEvents
     }
 
     private void Record(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue, bool isInternal = false) =>
-        _newHistory.Add(new TicketHistoryEntry(Id, ++HistoryCount, at, actor.Name, action, field, oldValue, newValue, isInternal));
-
-    private void Raise(string type, DateTimeOffset at, IReadOnlyDictionary<string, object?> data) =>
-        _events.Add(new DomainEvent(type, Number, at, data));
+        Record(sequence => new TicketHistoryEntry(Id, sequence, at, actor.Name, action, field, oldValue, newValue, isInternal));
 
     /// <summary>One ticket.updated per change set: the fields that changed are listed in it.</summary>
     private void RaiseUpdated(DateTimeOffset at, string what)
     {
-        var existing = _events.FindIndex(e => e.Type == "ticket.updated");
-        if (existing >= 0)
-        {
-            var changes = (List<string>)_events[existing].Data["changes"]!;
-            if (!changes.Contains(what))
-                changes.Add(what);
-            return;
-        }
-
-        _events.Add(new DomainEvent("ticket.updated", Number, at, new Dictionary<string, object?> { ["changes"] = new List<string> { what }, ["status"] = null }));
+        var pending = _events.FindIndex(e => e is TicketUpdated);
+        if (pending >= 0)
+            _events[pending] = ((TicketUpdated)_events[pending]).Including(what);
+        else
+            _events.Add(new TicketUpdated(Number, at, [what], Status: null));
     }
 
     /// <summary>Every change stamps the ticket (so its version moves) and refreshes what the queue and monitor read.</summary>
     private void Touched(DateTimeOffset now)
     {
         LastChangedAt = now;
-        UpdateNextBreach();
-        var updated = _events.FindIndex(e => e.Type == "ticket.updated");
-        if (updated >= 0)
-        {
-            var data = new Dictionary<string, object?>(_events[updated].Data) { ["status"] = Status.ToString() };
-            _events[updated] = _events[updated] with { Data = data };
-        }
-    }
-
-    private void UpdateNextBreach()
-    {
-        DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
-
-        NextBreachAt = Earliest(
-            Response.IsCounting && !Response.IsBreached ? Response.DueAt : null,
-            Resolution.IsCounting && !Resolution.IsBreached ? Resolution.DueAt : null);
-        NextCheckAt = Earliest(Earliest(Response.NextCheckAt, Resolution.NextCheckAt), AutoCloseAt);
-        IsOpenFlag = IsOpen;
-        QueueDueAt = IsOpenFlag
-            ? Earliest(Response.IsCounting ? Response.DueAt : null, Resolution.IsCounting ? Resolution.DueAt : null) ?? NotDue
-            : NotDue;
+        UpdateQueueKeys();
+        var pending = _events.FindIndex(e => e is TicketUpdated);
+        if (pending >= 0)
+            _events[pending] = (TicketUpdated)_events[pending] with { Status = Status };
     }
 }

@@ -1,49 +1,19 @@
+using ServiceDesk.Domain.Common;
+
 namespace ServiceDesk.Domain.Incidents;
 
-/// <summary>
-/// One line of a ticket's history: who changed what, when, from what to what. Append-only: nothing on a ticket
-/// changes without one.
-/// </summary>
-public sealed class TicketHistoryEntry
+/// <summary>A line of a ticket's history; lines about internal work notes are hidden from customers.</summary>
+public sealed class TicketHistoryEntry : HistoryEntry
 {
     private TicketHistoryEntry()
     {
-        Actor = Action = string.Empty;
     }
 
     public TicketHistoryEntry(Guid ticketId, long sequence, DateTimeOffset at, string actor, string action, string? field, string? oldValue, string? newValue, bool isInternal = false)
+        : base(ticketId, sequence, at, actor, action, field, oldValue, newValue)
     {
-        Id = Guid.CreateVersion7(at);
-        TicketId = ticketId;
-        Sequence = sequence;
-        At = at;
-        Actor = actor;
-        Action = action;
-        Field = field;
-        OldValue = oldValue;
-        NewValue = newValue;
         IsInternal = isInternal;
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid TicketId { get; private set; }
-
-    /// <summary>Position in the ticket's history (1, 2, ...): the order entries were made in.</summary>
-    public long Sequence { get; private set; }
-
-    public DateTimeOffset At { get; private set; }
-
-    public string Actor { get; private set; }
-
-    /// <summary>What happened: created, status, priority, assignment, comment, escalated, ...</summary>
-    public string Action { get; private set; }
-
-    public string? Field { get; private set; }
-
-    public string? OldValue { get; private set; }
-
-    public string? NewValue { get; private set; }
 
     /// <summary>Entries about internal work notes are hidden from customers.</summary>
     public bool IsInternal { get; private set; }

@@ -80,7 +80,7 @@ public sealed class KnowledgeArticle : Entity
     {
         ArgumentNullException.ThrowIfNull(problem);
         if (problem.RootCause is null || problem.Workaround is null)
-            throw new DomainException("not-a-known-error", $"Problem {problem.Number} is {problem.Status}: an article is written from a known error, once its root cause and workaround are recorded.", DomainErrorKind.Unprocessable, "problemNumber");
+            throw DomainException.NotAKnownError($"Problem {problem.Number} is {problem.Status}: an article is written from a known error, once its root cause and workaround are recorded.", "problemNumber", DomainErrorKind.Unprocessable);
         var article = Write(
             string.IsNullOrWhiteSpace(title) ? problem.Summary : title,
             string.IsNullOrWhiteSpace(body) ? $"Symptoms\n\n{problem.Description}\n\nCause\n\n{problem.RootCause}\n\nWorkaround\n\n{problem.Workaround}" : body,

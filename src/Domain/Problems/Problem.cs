@@ -1,30 +1,20 @@
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
-using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Domain.Problems;
-
-public enum ProblemStatus
-{
-    New,
-    Investigating,
-    KnownError,
-    Resolved,
-    Closed,
-}
 
 /// <summary>
 /// A problem (PRB): the cause behind one or more incidents. New -> Investigating -> KnownError (root cause and
 /// workaround recorded) -> Resolved (by a change) -> Closed. Incidents are linked while the problem is open; each
 /// linked incident shows the problem's workaround. Every step leaves a history line.
 /// </summary>
-public sealed class Problem : Entity, IHasDomainEvents
+public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>
 {
     public const string NumberPrefix = "PRB";
+    public const int SummaryMaxLength = DeskRecord.SummaryMaxLength;
+    public const int DescriptionMaxLength = DeskRecord.DescriptionMaxLength;
     public const int TextMaxLength = 8000;
-
-    private readonly List<ProblemHistoryEntry> _newHistory = [];
 
     private Problem()
     {
@@ -76,25 +66,15 @@ public sealed class Problem : Entity, IHasDomainEvents
 
     public DateTimeOffset LastChangedAt { get; private set; }
 
-    public long HistoryCount { get; private set; }
-
     /// <summary>Incidents may be linked and unlinked until the problem is resolved.</summary>
     public bool AcceptsIncidents => Status is ProblemStatus.New or ProblemStatus.Investigating or ProblemStatus.KnownError;
 
-    /// <summary>History lines made since the problem was loaded (persisted with it).</summary>
-    public IReadOnlyList<ProblemHistoryEntry> NewHistory => _newHistory;
-
-    /// <summary>Problems raise no events of their own (no webhook subscribes to them); the unit of work writes their history.</summary>
-    public IReadOnlyList<DomainEvent> DomainEvents => [];
-
-    public void ClearDomainEvents() => _newHistory.Clear();
-
-    public static Problem Record(string number, string summary, string description, string? productCode, Actor actor, DateTimeOffset at)
+    public static Problem Open(string number, string summary, string description, string? productCode, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var problem = new Problem(Guid.CreateVersion7(at), number, actor.Name, at);
         problem.SetDetails(summary, description, productCode);
-        problem.Log(at, actor, "created", "status", null, ProblemStatus.New.ToString());
+        problem.Record(at, actor, "created", "status", null, ProblemStatus.New.ToString());
         return problem;
     }
 
@@ -111,7 +91,7 @@ public sealed class Problem : Entity, IHasDomainEvents
         if (Status is ProblemStatus.New or ProblemStatus.Investigating)
         {
             if (cause is not null || work is not null)
-                throw new DomainException("not-a-known-error", $"Problem {Number} is {Status}: record the root cause and workaround with the known-error action.", DomainErrorKind.Conflict, cause is not null ? "rootCause" : "workaround");
+                throw DomainException.NotAKnownError($"Problem {Number} is {Status}: record the root cause and workaround with the known-error action.", cause is not null ? "rootCause" : "workaround", DomainErrorKind.Conflict);
         }
         else
         {
@@ -151,8 +131,8 @@ public sealed class Problem : Entity, IHasDomainEvents
         RootCause = cause;
         Workaround = work;
         KnownErrorAt = now;
-        Log(now, actor, "known-error", "rootCause", null, cause);
-        Log(now, actor, "known-error", "workaround", null, work);
+        Record(now, actor, "known-error", "rootCause", null, cause);
+        Record(now, actor, "known-error", "workaround", null, work);
         MoveTo(ProblemStatus.KnownError, actor, now);
     }
 
@@ -165,7 +145,7 @@ public sealed class Problem : Entity, IHasDomainEvents
         change.EnsureDeliveredFix();
         ResolvedByChange = change.Number;
         ResolvedAt = now;
-        Log(now, actor, "resolved", "resolvedByChange", null, change.Number);
+        Record(now, actor, "resolved", "resolvedByChange", null, change.Number);
         MoveTo(ProblemStatus.Resolved, actor, now);
     }
 
@@ -183,7 +163,7 @@ public sealed class Problem : Entity, IHasDomainEvents
         if (!AcceptsIncidents)
             throw DomainException.IllegalTransition("problem", Status, "link an incident to");
         IncidentCount++;
-        Log(now, actor, "link", "incidents", null, incidentNumber);
+        Record(now, actor, "link", "incidents", null, incidentNumber);
         LastChangedAt = now;
     }
 
@@ -192,14 +172,14 @@ public sealed class Problem : Entity, IHasDomainEvents
         if (!AcceptsIncidents)
             throw DomainException.IllegalTransition("problem", Status, "unlink an incident from");
         IncidentCount = Math.Max(0, IncidentCount - 1);
-        Log(now, actor, "unlink", "incidents", incidentNumber, null);
+        Record(now, actor, "unlink", "incidents", incidentNumber, null);
         LastChangedAt = now;
     }
 
     private void SetDetails(string summary, string description, string? productCode)
     {
-        var checkedSummary = Guard.Required(summary, "summary", Ticket.SummaryMaxLength);
-        var checkedDescription = Guard.Required(description, "description", Ticket.DescriptionMaxLength);
+        var checkedSummary = Guard.Required(summary, "summary", SummaryMaxLength);
+        var checkedDescription = Guard.Required(description, "description", DescriptionMaxLength);
         var checkedProduct = productCode is null ? null : Guard.Code(productCode, "productCode");
         Summary = checkedSummary;
         Description = checkedDescription;
@@ -209,18 +189,16 @@ public sealed class Problem : Entity, IHasDomainEvents
     private void Changed(DateTimeOffset at, Actor actor, string field, string? oldValue, string? newValue)
     {
         if (!string.Equals(oldValue, newValue, StringComparison.Ordinal))
-            Log(at, actor, "updated", field, oldValue, newValue);
+            Record(at, actor, "updated", field, oldValue, newValue);
     }
 
     private void MoveTo(ProblemStatus status, Actor actor, DateTimeOffset now)
     {
-        Log(now, actor, "status", "status", Status.ToString(), status.ToString());
+        Record(now, actor, "status", "status", Status.ToString(), status.ToString());
         Status = status;
         LastChangedAt = now;
     }
 
-    private void Log(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue) =>
-        _newHistory.Add(new ProblemHistoryEntry(Id, ++HistoryCount, at, actor.Name, action, field, Clip(oldValue), Clip(newValue)));
-
-    private static string? Clip(string? value) => value is { Length: > 4000 } ? value[..3997] + "..." : value;
+    private void Record(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue) =>
+        Record(sequence => new ProblemHistoryEntry(Id, sequence, at, actor.Name, action, field, oldValue, newValue));
 }

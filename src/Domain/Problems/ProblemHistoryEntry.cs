@@ -1,43 +1,16 @@
+using ServiceDesk.Domain.Common;
+
 namespace ServiceDesk.Domain.Problems;
 
-/// <summary>One line of a problem's history: who did what, when, from what to what. Append-only.</summary>
-public sealed class ProblemHistoryEntry
+/// <summary>A line of a problem's history (actions: created, status, updated, known-error, resolved, link, unlink).</summary>
+public sealed class ProblemHistoryEntry : HistoryEntry
 {
     private ProblemHistoryEntry()
     {
-        Actor = Action = string.Empty;
     }
 
     public ProblemHistoryEntry(Guid problemId, long sequence, DateTimeOffset at, string actor, string action, string? field, string? oldValue, string? newValue)
+        : base(problemId, sequence, at, actor, action, field, oldValue, newValue)
     {
-        Id = Guid.CreateVersion7(at);
-        ProblemId = problemId;
-        Sequence = sequence;
-        At = at;
-        Actor = actor;
-        Action = action;
-        Field = field;
-        OldValue = oldValue;
-        NewValue = newValue;
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid ProblemId { get; private set; }
-
-    /// <summary>Position in the problem's history (1, 2, ...).</summary>
-    public long Sequence { get; private set; }
-
-    public DateTimeOffset At { get; private set; }
-
-    public string Actor { get; private set; }
-
-    /// <summary>created, status, updated, known-error, link, unlink.</summary>
-    public string Action { get; private set; }
-
-    public string? Field { get; private set; }
-
-    public string? OldValue { get; private set; }
-
-    public string? NewValue { get; private set; }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceDesk.Application.Common.Interfaces;
@@ -66,11 +65,9 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
-    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
-
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
-        var raised = CollectDomainOutput();
+        var output = CollectDomainOutput();
         BumpVersions();
         int result;
         try
@@ -83,14 +80,13 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
             throw translated;
         }
 
-        foreach (var aggregate in raised)
-            aggregate.ClearDomainEvents();
+        output.Saved();
         return result;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var raised = CollectDomainOutput();
+        var output = CollectDomainOutput();
         BumpVersions();
         int result;
         try
@@ -102,8 +98,7 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
             throw translated;
         }
 
-        foreach (var aggregate in raised)
-            aggregate.ClearDomainEvents();
+        output.Saved();
         return result;
     }
 
@@ -118,33 +113,30 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     }
 
     /// <summary>
-    /// Domain events become outbox rows, and a ticket's, change's or problem's new history lines (and a ticket's comments) become rows, all in the
-    /// same save (one transaction) as the change that produced them.
+    /// Domain events become outbox rows, and every audited aggregate's new rows (history lines, a ticket's comments) are inserted, all in
+    /// the same save (one transaction) as the change that produced them.
     /// </summary>
-    private List<IHasDomainEvents> CollectDomainOutput()
+    private DomainOutput CollectDomainOutput()
     {
-        var aggregates = ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).ToList();
-        foreach (var aggregate in aggregates)
+        var raising = ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).ToList();
+        foreach (var aggregate in raising)
+            OutboxMessages.AddRange(aggregate.DomainEvents.Select(OutboxMessage.For));
+
+        var audited = ChangeTracker.Entries<IAudited>().Select(e => e.Entity).ToList();
+        foreach (var aggregate in audited)
+            AddRange(aggregate.NewRows);
+
+        return new DomainOutput(raising, audited);
+    }
+
+    /// <summary>What a save wrote for the aggregates; once it is saved, they start afresh.</summary>
+    private sealed record DomainOutput(List<IHasDomainEvents> Raising, List<IAudited> Audited)
+    {
+        public void Saved()
         {
-            foreach (var e in aggregate.DomainEvents)
-            {
-                var data = new Dictionary<string, object?>(e.Data) { ["number"] = e.Number };
-                OutboxMessages.Add(new OutboxMessage(Guid.CreateVersion7(e.OccurredAt), e.Type, e.Number, e.OccurredAt, JsonSerializer.Serialize(data, EventJson)));
-            }
-
-            if (aggregate is Ticket ticket)
-            {
-                TicketHistory.AddRange(ticket.NewHistory);
-                TicketComments.AddRange(ticket.NewComments);
-            }
-
-            if (aggregate is Change change)
-                ChangeHistory.AddRange(change.NewHistory);
-            if (aggregate is Problem problem)
-                ProblemHistory.AddRange(problem.NewHistory);
+            Raising.ForEach(aggregate => aggregate.ClearDomainEvents());
+            Audited.ForEach(aggregate => aggregate.NewRowsSaved());
         }
-
-        return aggregates;
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Application.ServiceDesk;
+using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
@@ -73,10 +74,10 @@ internal static class ChangeFixtures
         var numbers = scope.ServiceProvider.GetRequiredService<ITicketNumbers>();
         var level = await db.ServiceLevels.AsNoTracking().FirstAsync(l => l.Code == "GOLD");
         var schedule = WorkingSchedule.TwentyFourSeven("Asia/Shanghai");
-        var ticket = Ticket.Open(await numbers.NextAsync(TicketKind.Incident, CancellationToken.None), TicketKind.Incident, TicketCategory.Incident, customerId,
+        var incident = new NewTicket(await numbers.NextAsync(TicketKind.Incident, CancellationToken.None), TicketKind.Incident, TicketCategory.Incident, customerId,
             productCode, productCode?.Split('-')[0], "Mail relay drops connections", "Outbound mail stalls every morning.", Impact.Medium, Urgency.Medium,
-            Channel.Portal, new TicketContact("Zhang Min", "zhang.min@example.com", null), null, "Service Desk", factory.Clock.GetUtcNow(),
-            new SlaContext(level, schedule, schedule), new Actor("seed", false));
+            Channel.Portal, new TicketContact("Zhang Min", "zhang.min@example.com", null), null, "Service Desk");
+        var ticket = Ticket.Open(incident, factory.Clock.GetUtcNow(), new SlaContext(level, schedule, schedule), new Actor("seed", "seed", IsCustomer: false));
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync();
         return ticket.Number;

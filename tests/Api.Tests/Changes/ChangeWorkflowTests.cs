@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Application.ServiceDesk;
+using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
@@ -338,8 +339,8 @@ public sealed class ChangeWorkflowTests(ServiceDeskApiFactory factory) : IClassF
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         var numbers = scope.ServiceProvider.GetRequiredService<ITicketNumbers>();
-        var change = Change.Raise(await numbers.NextAsync(TicketKind.Change, CancellationToken.None), customerId, RequestProduct, "Release 4.2 of the portal",
-            "The customer asks for release 4.2.", Channel.Portal, "ACME-CR-7", "carol@acme.example", factory.Clock.GetUtcNow(), "customer-key");
+        var change = Change.Open(await numbers.NextAsync(TicketKind.Change, CancellationToken.None), customerId, RequestProduct, "Release 4.2 of the portal",
+            "The customer asks for release 4.2.", Channel.Portal, "ACME-CR-7", new Actor("customer-key", "carol@acme.example", IsCustomer: true), factory.Clock.GetUtcNow());
         db.Changes.Add(change);
         await db.SaveChangesAsync();
         return change.Number;

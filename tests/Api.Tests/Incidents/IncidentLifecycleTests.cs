@@ -124,6 +124,27 @@ public sealed class IncidentRuleTests(ServiceDeskApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Commenting_on_a_closed_incident_is_409_illegal_transition()
+    {
+        var customerId = await _desk.CustomerAsync("GOLD");
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+        using var customer = (await factory.CreateClientWithRolesAsync(customerId, "Customer")).Client;
+        var number = (await DeskDriver.RaiseAsync(customer, DeskDriver.Incident(customerId))).GetProperty("number").GetString();
+        var url = $"/api/v1/incidents/{number}";
+        (await agent.PostAsJsonAsync(url + "/assign", new { group = "Infrastructure" })).EnsureSuccessStatusCode();
+        (await agent.PostAsync(url + "/start", null)).EnsureSuccessStatusCode();
+        (await agent.PostAsJsonAsync(url + "/resolve", new { resolutionCode = "Fixed", notes = "Replaced the line card." })).EnsureSuccessStatusCode();
+        (await customer.PostAsync(url + "/close", null)).EnsureSuccessStatusCode();
+
+        var refused = await customer.PostAsJsonAsync(url + "/comments", new { body = "It is down again.", visibility = "public" });
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.Conflict, typeEndsWith: "illegal-transition");
+        Assert.Contains("Closed", problem.GetProperty("detail").GetString());
+        var comments = await (await agent.GetAsync(url + "/comments")).ReadJsonAsync();
+        Assert.Empty(comments.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Raising_the_impact_reprioritises_and_retargets_the_clocks()
     {
         var customerId = await _desk.CustomerAsync("GOLD");

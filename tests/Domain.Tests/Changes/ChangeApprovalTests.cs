@@ -44,8 +44,8 @@ public class ChangeApprovalTests
         Assert.Equal(Later, change.SubmittedAt);
         Assert.Equal(Later, change.ApprovedAt);
         Assert.Empty(change.Approvals);
-        var approved = Assert.Single(change.Events("change.approved"));
-        Assert.Equal(true, approved.Data["automatic"]);
+        var approved = Assert.Single(change.Events<ChangeApproved>());
+        Assert.True(approved.Automatic);
         Assert.Equal(["Submitted", "Approved"], change.NewHistory.Where(h => h.Action == "status").Select(h => h.NewValue!.Split(' ')[0]));
     }
 
@@ -93,7 +93,7 @@ public class ChangeApprovalTests
         var change = Submitted(type, risk);
 
         Assert.Equal(ChangeStatus.Submitted, change.Status);
-        Assert.Empty(change.Events("change.approved"));
+        Assert.Empty(change.Events<ChangeApproved>());
     }
 
     [Theory]
@@ -109,9 +109,9 @@ public class ChangeApprovalTests
         Assert.Equal(ChangeStatus.Approved, change.Status);
         var approval = Assert.Single(change.Approvals);
         Assert.Equal(new ChangeApproval(Approver.Id, Approver.Name, ApprovalDecision.Approved, "Backout plan tested.", Later), approval);
-        var approved = Assert.Single(change.Events("change.approved"));
-        Assert.Equal(1, approved.Data["approvals"]);
-        Assert.Equal(false, approved.Data["automatic"]);
+        var approved = Assert.Single(change.Events<ChangeApproved>());
+        Assert.Equal(1, approved.Approvals);
+        Assert.False(approved.Automatic);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public class ChangeApprovalTests
 
         Assert.Equal(ChangeStatus.Rejected, change.Status);
         Assert.Equal([ApprovalDecision.Approved, ApprovalDecision.Rejected], change.Approvals.Select(a => a.Decision));
-        Assert.Empty(change.Events("change.approved"));
+        Assert.Empty(change.Events<ChangeApproved>());
         Assert.Contains(change.NewHistory, h => h.Action == "status" && h.NewValue == "Rejected (No backout for the database part.)");
     }
 
@@ -204,7 +204,7 @@ public class ChangeApprovalTests
     [Fact]
     public void An_incomplete_draft_cannot_be_submitted_and_the_refusal_names_what_is_missing()
     {
-        var change = Change.Raise("CHG000900", Acme, null, "Replace the UPS", "Batteries at end of life.", Channel.Email, "ACME-77", "carol@acme.example", Now, "key-customer");
+        var change = Change.Open("CHG000900", Acme, null, "Replace the UPS", "Batteries at end of life.", Channel.Email, "ACME-77", new Actor("key-customer", "carol@acme.example", IsCustomer: true), Now);
 
         var refused = Assert.Throws<DomainException>(() => change.Submit(Kinds, Requester, Later));
 
@@ -218,7 +218,7 @@ public class ChangeApprovalTests
     [Fact]
     public void A_draft_raised_at_the_desk_is_completed_then_submitted_and_its_requester_still_cannot_approve_it()
     {
-        var change = Change.Raise("CHG000901", Acme, RequestProduct, "Release 4.2 of the portal", "Customer asks for the release.", Channel.Portal, null, "carol@acme.example", Now, "key-customer");
+        var change = Change.Open("CHG000901", Acme, RequestProduct, "Release 4.2 of the portal", "Customer asks for the release.", Channel.Portal, null, new Actor("key-customer", "carol@acme.example", IsCustomer: true), Now);
         Assert.Null(change.Type);
         Assert.Equal([RequestProduct], change.ProductCodes);
 
@@ -227,7 +227,7 @@ public class ChangeApprovalTests
 
         Assert.Equal(ChangeStatus.Submitted, change.Status);
         Assert.Equal("key-customer", change.RequestedById);
-        Assert.Throws<DomainException>(() => change.Approve("Fine.", new ChangeActor("key-customer", "carol@acme.example"), Later.AddMinutes(2)));
+        Assert.Throws<DomainException>(() => change.Approve("Fine.", new Actor("key-customer", "carol@acme.example", IsCustomer: true), Later.AddMinutes(2)));
         change.Approve("Fine.", Requester, Later.AddMinutes(2));
         Assert.Equal(ChangeStatus.Approved, change.Status);
     }

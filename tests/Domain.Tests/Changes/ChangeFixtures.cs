@@ -9,12 +9,12 @@ namespace ServiceDesk.Domain.Tests.Changes;
 /// <summary>Changes for the tests: written in full, and walked along the state machine one legal step a minute.</summary>
 internal static class Changes
 {
-    public static readonly ChangeActor Requester = new("key-requester", "li.wei");
-    public static readonly ChangeActor Approver = new("key-approver-1", "zhao.min");
-    public static readonly ChangeActor SecondApprover = new("key-approver-2", "wang.fang");
+    public static readonly Actor Requester = new("key-requester", "li.wei", IsCustomer: false);
+    public static readonly Actor Approver = new("key-approver-1", "zhao.min", IsCustomer: false);
+    public static readonly Actor SecondApprover = new("key-approver-2", "wang.fang", IsCustomer: false);
 
     /// <summary>Another key with the requester's name: approvals tell people apart by id, not by name.</summary>
-    public static readonly ChangeActor NamesakeApprover = new("key-approver-3", "li.wei");
+    public static readonly Actor NamesakeApprover = new("key-approver-3", "li.wei", IsCustomer: false);
 
     public static readonly Guid Acme = new("0192f0c0-0000-7000-8000-00000000ac01");
     public static readonly Guid Globex = new("0192f0c0-0000-7000-8000-00000000910b");
@@ -47,7 +47,7 @@ internal static class Changes
             "Boot the previous image.", products.Length == 0 ? [SupportProduct] : products, customerId);
 
     public static Change Draft(ChangeType? type = ChangeType.Normal, ChangeRisk? risk = ChangeRisk.Medium, Guid? customerId = null, params string[] products) =>
-        Change.Create($"CHG{Interlocked.Increment(ref _next):D6}", Details(type, risk, customerId, products), Requester, Now);
+        Change.Open($"CHG{Interlocked.Increment(ref _next):D6}", Details(type, risk, customerId, products), Requester, Now);
 
     /// <summary>A Normal Medium change for Acme on the support product, moved to <paramref name="status"/>.</summary>
     public static Change In(ChangeStatus status) => In(status, Draft(customerId: Acme));
@@ -102,6 +102,6 @@ internal static class Changes
     public static Change Scheduled(ChangeWindow window, Guid? customerId, params string[] products) =>
         In(ChangeStatus.Scheduled, Draft(ChangeType.Normal, ChangeRisk.Medium, customerId, products), window);
 
-    public static IReadOnlyList<DomainEvent> Events(this Change change, string type) =>
-        [.. change.DomainEvents.Where(e => e.Type == type)];
+    public static IReadOnlyList<TEvent> Events<TEvent>(this Change change) where TEvent : DomainEvent =>
+        [.. change.DomainEvents.OfType<TEvent>()];
 }

@@ -1,5 +1,6 @@
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Incidents;
 using static ServiceDesk.Domain.Tests.Changes.Changes;
 
 namespace ServiceDesk.Domain.Tests.Changes;
@@ -147,7 +148,7 @@ public class ChangeLifecycleTests
         Assert.Equal(["Submitted", "Approved", "Scheduled", "Implementing", "Implemented", "Reviewed", "Closed"], statuses);
         Assert.Equal("created", change.NewHistory[0].Action);
         Assert.Equal(Enumerable.Range(1, change.NewHistory.Count).Select(i => (long)i), change.NewHistory.Select(h => h.Sequence));
-        Assert.All(change.NewHistory, h => Assert.Equal(change.Id, h.ChangeId));
+        Assert.All(change.NewHistory, h => Assert.Equal(change.Id, h.OwnerId));
     }
 
     [Fact]
@@ -245,8 +246,8 @@ public class ChangeLifecycleTests
         Assert.Equal([RequestProduct, SupportProduct], change.ProductCodes);
         Assert.Equal(2, change.RequiredApprovals);
         Assert.Equal("li.wei", change.RequestedBy);
-        var created = Assert.Single(change.Events("ticket.created"));
-        Assert.Equal(change.Number, created.Number);
+        var created = Assert.Single(change.Events<ChangeCreated>());
+        Assert.Equal((change.Number, "ticket.created", TicketKind.Change, Acme), (created.Number, created.EventType, created.Kind, created.CustomerId));
     }
 
     [Fact]

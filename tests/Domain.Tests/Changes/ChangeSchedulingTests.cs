@@ -89,8 +89,8 @@ public class ChangeSchedulingTests
         Assert.Equal(On(20, 12), change.PlannedEnd);
         Assert.Empty(change.Conflicts);
         Assert.False(change.ScheduledInFreeze);
-        var scheduled = Assert.Single(change.Events("change.scheduled"));
-        Assert.Equal(On(20, 10), scheduled.Data["plannedStart"]);
+        var scheduled = Assert.Single(change.Events<ChangeScheduled>());
+        Assert.Equal(On(20, 10), scheduled.PlannedStart);
         Assert.Contains(change.NewHistory, h => h.Action == "scheduled" && h.Field == "plannedWindow");
     }
 
@@ -277,7 +277,7 @@ public class ChangeSchedulingTests
         Assert.True(change.ScheduledInFreeze);
         Assert.Equal(["Quarter-end close"], change.FreezeOverrides);
         Assert.Contains(change.NewHistory, h => h.Action == "freeze-override");
-        Assert.Equal(true, Assert.Single(change.Events("change.scheduled")).Data["scheduledInFreeze"]);
+        Assert.True(Assert.Single(change.Events<ChangeScheduled>()).ScheduledInFreeze);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class PriorityTests
         Assert.Equal(480, ticket.Resolution.TargetMinutes);
         Assert.Equal(At("2026-03-09T02:00Z"), ticket.Response.DueAt);
         Assert.Equal(At("2026-03-09T10:00Z"), ticket.Resolution.DueAt);
-        Assert.Equal(At("2026-03-09T02:00Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-09T02:00Z"), ticket.QueueDueAt);
         Assert.Equal(At("2026-03-09T01:45Z"), ticket.NextCheckAt);
         var change = Assert.Single(ticket.NewHistory, h => h.Action == "priority");
         Assert.Equal(("P3", "P1"), (change.OldValue, change.NewValue));
@@ -82,7 +82,7 @@ public class PriorityTests
         Assert.Equal(At("2026-03-09T01:30Z"), ticket.Response.StoppedAt);
         Assert.Equal(480, ticket.Resolution.TargetMinutes);
         Assert.Equal(At("2026-03-09T10:00Z"), ticket.Resolution.DueAt);
-        Assert.Equal(At("2026-03-09T10:00Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-09T10:00Z"), ticket.QueueDueAt);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class PriorityTests
         Assert.Equal(SlaClockState.Paused, ticket.Resolution.State);
         Assert.Equal(480, ticket.Resolution.TargetMinutes);
         Assert.Null(ticket.Resolution.DueAt);
-        Assert.Null(ticket.NextBreachAt);
+        Assert.Equal(Ticket.NotDue, ticket.QueueDueAt);
 
         ticket.Resume(Agent, At("2026-03-10T10:00+08:00"), Sla.Silver);
         Assert.Equal(At("2026-03-10T09:00Z"), ticket.Resolution.DueAt); // 360 left from Tue 10:00: Tue 17:00
@@ -148,7 +148,7 @@ public class PriorityTests
         Assert.Equal(At("2026-03-09T02:00Z"), ticket.Response.BreachedAt);
         Assert.Equal(60, ticket.Response.TargetMinutes);
         Assert.Equal(At("2026-03-20T10:00Z"), ticket.Resolution.DueAt);
-        Assert.Equal(At("2026-03-20T10:00Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-09T02:00Z"), ticket.QueueDueAt); // the breached response clock still counts: first in the queue
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public class PriorityTests
         Assert.Equal(SlaClockState.Met, ticket.Resolution.State);
         Assert.Equal(stoppedAt, ticket.Resolution.StoppedAt);
         Assert.Equal(SlaClockState.Met, ticket.Response.State);
-        Assert.Null(ticket.NextBreachAt);
+        Assert.Equal(Ticket.NotDue, ticket.QueueDueAt);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public class PriorityTests
 
         ticket.UpdateDetails("Mail server down", "Whole company affected.", Impact.High, Urgency.High, TicketCategory.Incident, Agent, raised, Sla.Silver);
         Assert.Equal(At("2026-03-09T02:00Z"), ticket.Response.DueAt);
-        Assert.Equal(At("2026-03-09T02:00Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-09T02:00Z"), ticket.QueueDueAt);
 
         ticket.CheckSla(raised, Sla.Silver);
 
@@ -212,7 +212,7 @@ public class PriorityTests
 
         Assert.Equal(SlaClockState.Breached, ticket.Response.State);
         Assert.Equal(At("2026-03-09T02:00Z"), ticket.Response.BreachedAt);
-        Assert.Single(ticket.Events("sla.breached"));
+        Assert.Single(ticket.Events<SlaBreached>());
     }
 
     [Fact]

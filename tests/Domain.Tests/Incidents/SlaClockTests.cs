@@ -166,7 +166,7 @@ public class SlaClockTests
         Assert.Equal([("sla.breached", 100)], ticket.SlaEvents(SlaClockKind.Response));
 
         ticket.CheckSla(At("2026-03-09T11:00+08:00"), Sla.Silver);
-        Assert.Single(ticket.Events("sla.breached"));
+        Assert.Single(ticket.Events<SlaBreached>());
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public class SlaClockTests
         Assert.Equal(At("2026-03-09T07:00Z"), ticket.Resolution.StoppedAt);
         Assert.False(ticket.Resolution.IsBreached);
         Assert.Equal(300, ticket.Resolution.ElapsedBeforeSegmentMinutes);
-        Assert.Empty(ticket.Events("sla.breached"));
+        Assert.Empty(ticket.Events<SlaBreached>());
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public class SlaClockTests
         ticket.Resolve("FIXED", "Restarted the relay.", Agent, At("2026-03-09T10:00Z"), Sla.Silver);
 
         Assert.Equal(SlaClockState.Met, ticket.Resolution.State);
-        Assert.Empty(ticket.Events("sla.breached"));
+        Assert.Empty(ticket.Events<SlaBreached>());
     }
 
     [Fact]
@@ -301,7 +301,7 @@ public class SlaClockTests
 
         Assert.Equal(SlaClockState.Breached, ticket.Resolution.State);
         Assert.Equal(At("2026-03-09T10:00Z"), ticket.Resolution.BreachedAt);
-        Assert.Single(ticket.Events("sla.breached"));
+        Assert.Single(ticket.Events<SlaBreached>());
 
         ticket.Resume(Agent, At("2026-03-10T11:00+08:00"), Sla.Silver);
         ticket.CheckSla(At("2026-03-10T12:00+08:00"), Sla.Silver);
@@ -309,7 +309,7 @@ public class SlaClockTests
 
         Assert.Equal(SlaClockState.Breached, ticket.Resolution.State);
         Assert.Equal(At("2026-03-09T10:00Z"), ticket.Resolution.BreachedAt);
-        Assert.Single(ticket.Events("sla.breached"));
+        Assert.Single(ticket.Events<SlaBreached>());
     }
 
     [Fact]
@@ -320,7 +320,7 @@ public class SlaClockTests
         ticket.CheckSla(At("2026-03-09T02:00Z"), Sla.Silver);
 
         Assert.Equal(SlaClockState.Running, ticket.Response.State);
-        Assert.Empty(ticket.Events("sla.breached"));
+        Assert.Empty(ticket.Events<SlaBreached>());
     }
 
     [Fact]
@@ -336,11 +336,11 @@ public class SlaClockTests
         Assert.Equal(
             [("sla.warning", 75), ("sla.warning", 90), ("sla.breached", 100)],
             ticket.SlaEvents(SlaClockKind.Response));
-        var breached = Assert.Single(ticket.Events("sla.breached"));
+        var breached = Assert.Single(ticket.Events<SlaBreached>());
         Assert.Equal("INC000001", breached.Number);
-        Assert.Equal("Response", breached.Data["clock"]);
-        Assert.Equal(At("2026-03-09T02:00Z"), breached.Data["dueAt"]);
-        Assert.Equal("P1", breached.Data["priority"]);
+        Assert.Equal(SlaClockKind.Response, breached.Clock);
+        Assert.Equal(At("2026-03-09T02:00Z"), breached.DueAt);
+        Assert.Equal(Priority.P1, breached.Priority);
 
         ticket.CheckSla(At("2026-03-09T11:00+08:00"), Sla.Silver);
         ticket.CheckSla(At("2026-03-10T09:00+08:00"), Sla.Silver);
@@ -358,7 +358,7 @@ public class SlaClockTests
 
         Assert.Equal(At("2026-03-09T02:00Z"), ticket.Response.BreachedAt);
         Assert.Equal(At("2026-03-09T10:00Z"), ticket.Resolution.BreachedAt);
-        Assert.Equal(2, ticket.Events("sla.breached").Count);
+        Assert.Equal(2, ticket.Events<SlaBreached>().Count);
     }
 
     [Fact]
@@ -383,10 +383,10 @@ public class SlaClockTests
         Assert.Equal([("sla.warning", 75), ("sla.warning", 90)], ticket.SlaEvents(SlaClockKind.Response));
         Assert.Equal(At("2026-03-09T02:00Z"), ticket.NextCheckAt);
 
-        var warning = ticket.Events("sla.warning")[1];
-        Assert.Equal(90, warning.Data["percentage"]);
-        Assert.Equal("Response", warning.Data["clock"]);
-        Assert.Equal(At("2026-03-09T02:00Z"), warning.Data["dueAt"]);
+        var warning = ticket.Events<SlaWarning>()[1];
+        Assert.Equal(90, warning.Percentage);
+        Assert.Equal(SlaClockKind.Response, warning.Clock);
+        Assert.Equal(At("2026-03-09T02:00Z"), warning.DueAt);
         Assert.Equal(SlaClockState.Running, ticket.Response.State);
     }
 
@@ -421,7 +421,7 @@ public class SlaClockTests
         Assert.Equal(3, ticket.EscalationLevel);
         Assert.Equal(At("2026-03-09T10:00Z"), ticket.Resolution.BreachedAt);
         Assert.Null(ticket.NextCheckAt);
-        Assert.Null(ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-09T10:00Z"), ticket.QueueDueAt); // the breached resolution clock still counts: first in the queue
     }
 
     [Fact]
@@ -434,17 +434,6 @@ public class SlaClockTests
 
         Assert.Equal(3, ticket.EscalationLevel);
         Assert.Single(ticket.NewHistory, h => h.Action == "escalated");
-    }
-
-    [Fact]
-    public void Automatic_escalation_can_be_switched_off_the_warnings_still_come()
-    {
-        var ticket = Open(MondayNine, Priority.P1);
-
-        ticket.CheckSla(At("2026-03-09T17:30+08:00"), Sla.Silver, autoEscalate: false);
-
-        Assert.Equal(1, ticket.EscalationLevel);
-        Assert.Equal([("sla.warning", 75), ("sla.warning", 90)], ticket.SlaEvents(SlaClockKind.Resolution));
     }
 
     [Fact]
@@ -475,7 +464,7 @@ public class SlaClockTests
         Assert.Null(ticket.Resolution.StoppedAt);
         Assert.Equal(120, ticket.Resolution.ElapsedMinutes(At("2026-03-10T09:00+08:00"), FiveByEightCn));
         Assert.Equal(At("2026-03-10T08:00Z"), ticket.Resolution.DueAt);
-        Assert.Equal(At("2026-03-10T08:00Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-10T08:00Z"), ticket.QueueDueAt);
         Assert.Equal(SlaClockState.Met, ticket.Response.State);
     }
 
@@ -492,10 +481,10 @@ public class SlaClockTests
 
         Assert.Equal(SlaClockState.Breached, ticket.Resolution.State);
         Assert.Equal(At("2026-03-09T10:00Z"), ticket.Resolution.BreachedAt);
-        Assert.Null(ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-10T11:00+08:00"), ticket.QueueDueAt); // no time left: due the moment it reopened
 
         ticket.CheckSla(At("2026-03-11T11:00+08:00"), Sla.Silver);
-        Assert.Single(ticket.Events("sla.breached"));
+        Assert.Single(ticket.Events<SlaBreached>());
         Assert.Equal(SlaClockState.Breached, ticket.Resolution.State);
     }
 

@@ -52,9 +52,9 @@ internal static class Sla
 /// <summary>Opens tickets and walks them through the state machine for the tests.</summary>
 internal static class Tickets
 {
-    public static readonly Actor Agent = new("alice.agent", IsCustomer: false);
-    public static readonly Actor OtherAgent = new("bob.agent", IsCustomer: false);
-    public static readonly Actor CustomerUser = new("carol@acme.example", IsCustomer: true);
+    public static readonly Actor Agent = new("key-alice", "alice.agent", IsCustomer: false);
+    public static readonly Actor OtherAgent = new("key-bob", "bob.agent", IsCustomer: false);
+    public static readonly Actor CustomerUser = new("key-carol", "carol@acme.example", IsCustomer: true);
     public static readonly Guid CustomerId = new("0192f0c0-0000-7000-8000-000000000001");
 
     /// <summary>Monday 2026-03-09 09:00 in Shanghai (01:00Z): the start of an ordinary working day on 5X8-CN.</summary>
@@ -88,20 +88,21 @@ internal static class Tickets
         TicketCategory category = TicketCategory.Incident,
         TicketKind kind = TicketKind.Incident) =>
         Ticket.Open(
-            kind == TicketKind.Incident ? "INC000001" : "REQ000001",
-            kind,
-            category,
-            CustomerId,
-            "OPS-SD-01",
-            "OPS",
-            "Mail server down",
-            "Nobody can send mail since 08:40.",
-            impact,
-            urgency,
-            Channel.Portal,
-            new TicketContact("Carol", "carol@acme.example", null),
-            "ACME-4711",
-            "Service Desk",
+            new NewTicket(
+                Number: kind == TicketKind.Incident ? "INC000001" : "REQ000001",
+                Kind: kind,
+                Category: category,
+                CustomerId: CustomerId,
+                ProductCode: "OPS-SD-01",
+                ProductLineCode: "OPS",
+                Summary: "Mail server down",
+                Description: "Nobody can send mail since 08:40.",
+                Impact: impact,
+                Urgency: urgency,
+                Channel: Channel.Portal,
+                Contact: new TicketContact("Carol", "carol@acme.example", null),
+                ExternalReference: "ACME-4711",
+                AssignmentGroup: "Service Desk"),
             at,
             sla ?? Sla.Silver,
             Agent);
@@ -142,22 +143,24 @@ internal static class Tickets
     }
 
     /// <summary>The events of one type raised since the ticket was opened (or events were last cleared).</summary>
-    public static IReadOnlyList<DomainEvent> Events(this Ticket ticket, string type) =>
-        [.. ticket.DomainEvents.Where(e => e.Type == type)];
+    public static IReadOnlyList<TEvent> Events<TEvent>(this Ticket ticket) where TEvent : DomainEvent =>
+        [.. ticket.DomainEvents.OfType<TEvent>()];
 
     /// <summary>The sla.warning / sla.breached events of one clock, as (type, percentage) in the order raised.</summary>
     public static IReadOnlyList<(string Type, int Percentage)> SlaEvents(this Ticket ticket, SlaClockKind clock) =>
         [.. ticket.DomainEvents
-            .Where(e => e.Type.StartsWith("sla.", StringComparison.Ordinal) && (string?)e.Data["clock"] == clock.ToString())
-            .Select(e => (e.Type, (int)e.Data["percentage"]!))];
+            .OfType<SlaThresholdCrossed>()
+            .Where(e => e.Clock == clock)
+            .Select(e => (e.EventType, e.Percentage))];
 
-    /// <summary>NextBreachAt is the earliest due time of a clock that counts and has not breached; null when there is none.</summary>
-    public static void AssertNextBreachIsConsistent(this Ticket ticket)
+    /// <summary>An open ticket sorts by the earliest due time of a clock that counts (breached or not); any other by <see cref="Ticket.NotDue"/>.</summary>
+    public static void AssertQueueKeyIsConsistent(this Ticket ticket)
     {
         var dues = new[] { ticket.Response, ticket.Resolution }
-            .Where(c => c.IsCounting && !c.IsBreached)
+            .Where(c => ticket.IsOpen && c.IsCounting)
             .Select(c => c.DueAt!.Value)
             .ToList();
-        Assert.Equal(dues.Count == 0 ? null : dues.Min(), ticket.NextBreachAt);
+        Assert.Equal(dues.Count == 0 ? Ticket.NotDue : dues.Min(), ticket.QueueDueAt);
+        Assert.Equal(ticket.IsOpen, ticket.IsOpenFlag);
     }
 }

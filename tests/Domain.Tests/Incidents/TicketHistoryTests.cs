@@ -17,21 +17,21 @@ public class TicketHistoryTests
 
         var created = Assert.Single(ticket.NewHistory);
         Assert.Equal(1, created.Sequence);
-        Assert.Equal(ticket.Id, created.TicketId);
+        Assert.Equal(ticket.Id, created.OwnerId);
         Assert.Equal(MondayNine, created.At);
         Assert.Equal("alice.agent", created.Actor);
         Assert.Equal(("created", "status", null, "New"), (created.Action, created.Field, created.OldValue, created.NewValue));
         Assert.False(created.IsInternal);
         Assert.Equal(1, ticket.HistoryCount);
 
-        var raised = Assert.Single(ticket.DomainEvents);
-        Assert.Equal("ticket.created", raised.Type);
+        var raised = Assert.IsType<TicketCreated>(Assert.Single(ticket.DomainEvents));
+        Assert.Equal("ticket.created", raised.EventType);
         Assert.Equal("INC000001", raised.Number);
         Assert.Equal(MondayNine, raised.OccurredAt);
-        Assert.Equal("Incident", raised.Data["kind"]);
-        Assert.Equal("P2", raised.Data["priority"]);
-        Assert.Equal(CustomerId, raised.Data["customerId"]);
-        Assert.Equal("Service Desk", raised.Data["assignmentGroup"]);
+        Assert.Equal(TicketKind.Incident, raised.Kind);
+        Assert.Equal(Priority.P2, raised.Priority);
+        Assert.Equal(CustomerId, raised.CustomerId);
+        Assert.Equal("Service Desk", raised.AssignmentGroup);
     }
 
     [Fact]
@@ -103,10 +103,10 @@ public class TicketHistoryTests
 
         ticket.Assign("Infrastructure", "bob.agent", Agent, At("2026-03-09T09:05+08:00"));
 
-        var updated = Assert.Single(ticket.DomainEvents);
-        Assert.Equal("ticket.updated", updated.Type);
-        Assert.Equal(["assignment", "status"], (IEnumerable<string>)updated.Data["changes"]!);
-        Assert.Equal("Assigned", updated.Data["status"]);
+        var updated = Assert.IsType<TicketUpdated>(Assert.Single(ticket.DomainEvents));
+        Assert.Equal("ticket.updated", updated.EventType);
+        Assert.Equal(["assignment", "status"], updated.Changes);
+        Assert.Equal(TicketStatus.Assigned, updated.Status);
     }
 
     [Fact]
@@ -152,6 +152,46 @@ public class TicketHistoryTests
     }
 
     [Fact]
+    public void Commenting_on_a_closed_ticket_is_refused()
+    {
+        var ticket = In(TicketStatus.Closed);
+        var history = ticket.HistoryCount;
+
+        var refused = Assert.Throws<DomainException>(() =>
+            ticket.AddComment("It broke again.", CommentVisibility.Public, CustomerUser, At("2026-03-10T09:00+08:00"), Sla.Silver));
+
+        Assert.Equal(("illegal-transition", DomainErrorKind.Conflict), (refused.Rule, refused.Kind));
+        Assert.Equal("Cannot comment on an incident that is Closed.", refused.Message);
+        Assert.Empty(ticket.NewComments);
+        Assert.Equal(history, ticket.HistoryCount);
+    }
+
+    [Fact]
+    public void Commenting_on_a_cancelled_ticket_is_refused()
+    {
+        var ticket = In(TicketStatus.Cancelled);
+        var history = ticket.HistoryCount;
+
+        var refused = Assert.Throws<DomainException>(() =>
+            ticket.AddComment("Work note for the record.", CommentVisibility.Internal, Agent, At("2026-03-10T09:00+08:00"), Sla.Silver));
+
+        Assert.Equal(("illegal-transition", DomainErrorKind.Conflict), (refused.Rule, refused.Kind));
+        Assert.Equal("Cannot comment on an incident that is Cancelled.", refused.Message);
+        Assert.Empty(ticket.NewComments);
+        Assert.Equal(history, ticket.HistoryCount);
+    }
+
+    [Fact]
+    public void A_resolved_ticket_still_takes_comments()
+    {
+        var ticket = In(TicketStatus.Resolved);
+
+        var comment = ticket.AddComment("Confirmed fixed on our side?", CommentVisibility.Public, Agent, At("2026-03-10T09:00+08:00"), Sla.Silver);
+
+        Assert.Equal([comment], ticket.NewComments);
+    }
+
+    [Fact]
     public void A_comment_needs_a_body()
     {
         var ticket = Open(MondayNine);
@@ -173,9 +213,9 @@ public class TicketHistoryTests
         ticket.Escalate(2, null, "Needs a mail specialist", Agent, At("2026-03-09T09:05+08:00"));
 
         Assert.Equal(2, ticket.EscalationLevel);
-        var entry = Assert.Single(ticket.NewHistory);
+        var entry = Assert.Single(ticket.NewHistory, h => h.Action == "escalated");
         Assert.Equal(("escalated", "escalationLevel", "1", "2 (Needs a mail specialist)"), (entry.Action, entry.Field, entry.OldValue, entry.NewValue));
-        Assert.Contains("escalated", (IEnumerable<string>)Assert.Single(ticket.Events("ticket.updated")).Data["changes"]!);
+        Assert.Contains("escalated", Assert.Single(ticket.Events<TicketUpdated>()).Changes);
 
         ticket.Escalate(3, null, "Vendor case needed", Agent, At("2026-03-09T09:10+08:00"));
         Assert.Equal(3, ticket.EscalationLevel);
@@ -256,73 +296,73 @@ public class TicketHistoryTests
     }
 
     [Fact]
-    public void The_next_breach_and_next_check_follow_every_change()
+    public void The_queue_key_and_next_check_follow_every_change()
     {
         // SILVER P1 opened Mon 09:00: response due 10:00 (75% at 09:45), resolution 480 due 18:00 (75% at 16:00).
         var sla = Sla.Silver;
         var ticket = Open(MondayNine, Priority.P1);
-        Assert.Equal(At("2026-03-09T02:00Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-09T02:00Z"), ticket.QueueDueAt);
         Assert.Equal(At("2026-03-09T01:45Z"), ticket.NextCheckAt);
-        ticket.AssertNextBreachIsConsistent();
+        ticket.AssertQueueKeyIsConsistent();
 
         ticket.Assign("Service Desk", Agent.Name, Agent, At("2026-03-09T09:10+08:00"));
-        Assert.Equal(At("2026-03-09T02:00Z"), ticket.NextBreachAt);
-        ticket.AssertNextBreachIsConsistent();
+        Assert.Equal(At("2026-03-09T02:00Z"), ticket.QueueDueAt);
+        ticket.AssertQueueKeyIsConsistent();
 
         // Acknowledged: only the resolution clock is left.
         ticket.Start(Agent, At("2026-03-09T09:30+08:00"), sla);
-        Assert.Equal(At("2026-03-09T10:00Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-09T10:00Z"), ticket.QueueDueAt);
         Assert.Equal(At("2026-03-09T08:00Z"), ticket.NextCheckAt);
-        ticket.AssertNextBreachIsConsistent();
+        ticket.AssertQueueKeyIsConsistent();
 
         // On hold nothing counts.
         ticket.Hold("Waiting for the customer", Agent, At("2026-03-09T10:00+08:00"), sla);
-        Assert.Null(ticket.NextBreachAt);
+        Assert.Equal(Ticket.NotDue, ticket.QueueDueAt);
         Assert.Null(ticket.NextCheckAt);
-        ticket.AssertNextBreachIsConsistent();
+        ticket.AssertQueueKeyIsConsistent();
 
         // Resumed 11:00 with 60 used: 420 left, Tue 10:00; 75% (360) is 300 away, Mon 17:00.
         ticket.Resume(Agent, At("2026-03-09T11:00+08:00"), sla);
-        Assert.Equal(At("2026-03-10T02:00Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-10T02:00Z"), ticket.QueueDueAt);
         Assert.Equal(At("2026-03-09T09:00Z"), ticket.NextCheckAt);
-        ticket.AssertNextBreachIsConsistent();
+        ticket.AssertQueueKeyIsConsistent();
 
         // The monitor warns at 75%; 90% (432) is 372 from 11:00, Tue 09:12.
         ticket.CheckSla(At("2026-03-09T17:00+08:00"), sla);
-        Assert.Equal(At("2026-03-10T02:00Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-10T02:00Z"), ticket.QueueDueAt);
         Assert.Equal(At("2026-03-10T01:12Z"), ticket.NextCheckAt);
-        ticket.AssertNextBreachIsConsistent();
+        ticket.AssertQueueKeyIsConsistent();
 
-        // Resolved: nothing can breach, the auto-close is what is left to check.
+        // Resolved: out of the queue, the auto-close is what is left to check.
         ticket.Resolve("FIXED", "Restarted the relay.", Agent, At("2026-03-09T17:30+08:00"), sla);
-        Assert.Null(ticket.NextBreachAt);
+        Assert.Equal(Ticket.NotDue, ticket.QueueDueAt);
         Assert.Equal(At("2026-03-12T09:30Z"), ticket.NextCheckAt);
-        ticket.AssertNextBreachIsConsistent();
+        ticket.AssertQueueKeyIsConsistent();
 
         // Reopened Tue 09:00 with 60 + 330 used: 90 left, Tue 10:30; 90% is 42 away, Tue 09:42.
         ticket.Reopen("Mail bounces again", CustomerUser, At("2026-03-10T09:00+08:00"), sla);
-        Assert.Equal(At("2026-03-10T02:30Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-10T02:30Z"), ticket.QueueDueAt);
         Assert.Equal(At("2026-03-10T01:42Z"), ticket.NextCheckAt);
-        ticket.AssertNextBreachIsConsistent();
+        ticket.AssertQueueKeyIsConsistent();
 
         ticket.Resolve("FIXED", "Replaced the certificate.", Agent, At("2026-03-10T10:00+08:00"), sla);
         ticket.Close(CustomerUser, At("2026-03-10T11:00+08:00"));
-        Assert.Null(ticket.NextBreachAt);
+        Assert.Equal(Ticket.NotDue, ticket.QueueDueAt);
         Assert.Null(ticket.NextCheckAt);
-        ticket.AssertNextBreachIsConsistent();
+        ticket.AssertQueueKeyIsConsistent();
     }
 
     [Fact]
-    public void A_breached_clock_no_longer_sets_the_next_breach()
+    public void A_breached_clock_that_still_counts_keeps_the_ticket_first_in_the_queue()
     {
         var ticket = Open(MondayNine, Priority.P1);
 
         ticket.CheckSla(At("2026-03-09T10:01+08:00"), Sla.Silver);
 
         Assert.Equal(SlaClockState.Breached, ticket.Response.State);
-        Assert.Equal(At("2026-03-09T10:00Z"), ticket.NextBreachAt);
+        Assert.Equal(At("2026-03-09T02:00Z"), ticket.QueueDueAt);
         Assert.Equal(At("2026-03-09T08:00Z"), ticket.NextCheckAt);
-        ticket.AssertNextBreachIsConsistent();
+        ticket.AssertQueueKeyIsConsistent();
     }
 
     [Fact]

@@ -270,7 +270,7 @@ public class TicketLifecycleTests
         Assert.Equal("Mail routed through the backup relay.", ticket.ResolutionNotes);
         Assert.Equal(Later, ticket.ResolvedAt);
         Assert.Equal(Later + TimeSpan.FromDays(3), ticket.AutoCloseAt);
-        Assert.Single(ticket.Events("ticket.resolved"));
+        Assert.Single(ticket.Events<TicketResolved>());
     }
 
     [Fact]
@@ -335,7 +335,7 @@ public class TicketLifecycleTests
         Assert.False(ticket.IsOpen);
         Assert.True(ticket.Response.IsStopped);
         Assert.True(ticket.Resolution.IsStopped);
-        Assert.Null(ticket.NextBreachAt);
+        Assert.Equal(Ticket.NotDue, ticket.QueueDueAt);
         Assert.Null(ticket.NextCheckAt);
     }
 

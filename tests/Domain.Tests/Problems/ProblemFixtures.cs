@@ -1,3 +1,4 @@
+using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
@@ -6,14 +7,14 @@ namespace ServiceDesk.Domain.Tests.Problems;
 
 internal static class Problems
 {
-    public static readonly Actor Agent = new("li.wei", IsCustomer: false);
+    public static readonly Actor Agent = new("key-li", "li.wei", IsCustomer: false);
 
     public static readonly DateTimeOffset Now = new(2026, 3, 9, 1, 0, 0, TimeSpan.Zero);
 
     public static readonly DateTimeOffset Later = Now.AddDays(3);
 
     public static Problem Recorded() =>
-        Problem.Record("PRB000007", "Mail relay drops connections", "Outbound mail stalls every morning.", "OPS-APP-03", Agent, Now);
+        Problem.Open("PRB000007", "Mail relay drops connections", "Outbound mail stalls every morning.", "OPS-APP-03", Agent, Now);
 
     /// <summary>A problem moved to <paramref name="status"/> by legal steps, a minute apart (resolved by an implemented change).</summary>
     public static Problem In(ProblemStatus status)

@@ -61,7 +61,7 @@ public class ProblemLinkTests
         Assert.Equal("PRB000007", incident.ProblemNumber);
         Assert.Equal("Restart the relay service.", incident.Workaround);
         Assert.Contains(incident.NewHistory, h => h.Action == "linked" && h.NewValue == "PRB000007");
-        Assert.Contains("problem", (List<string>)Tickets.Events(incident, "ticket.updated").Single().Data["changes"]!);
+        Assert.Contains("problem", Assert.Single(incident.Events<TicketUpdated>()).Changes);
     }
 
     [Fact]

@@ -34,8 +34,8 @@ public sealed class ChangeBodyValidator : AbstractValidator<ChangeBody>
     {
         RuleFor(b => b.Type).IsInEnum();
         RuleFor(b => b.Risk).IsInEnum();
-        RuleFor(b => b.Summary).NotEmpty().MaximumLength(Ticket.SummaryMaxLength);
-        RuleFor(b => b.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
+        RuleFor(b => b.Summary).NotEmpty().MaximumLength(Change.SummaryMaxLength);
+        RuleFor(b => b.Description).NotEmpty().MaximumLength(Change.DescriptionMaxLength);
         RuleFor(b => b.ImplementationPlan).MaximumLength(Change.PlanMaxLength);
         RuleFor(b => b.BackoutPlan).MaximumLength(Change.PlanMaxLength);
         RuleFor(b => b.ProductCodes).Must(codes => codes is null || codes.Count <= Change.MaxProducts)

@@ -1,3 +1,5 @@
+using ServiceDesk.Domain.Common;
+
 namespace ServiceDesk.Application.Common.Security;
 
 /// <summary>Who is calling: resolved by the HTTP layer from an API key or a bearer token.</summary>
@@ -18,4 +20,7 @@ public interface ICurrentUser
     /// <summary>True when the caller sees only its own customer's data (a Customer without staff roles).</summary>
     bool IsCustomerOnly => IsInRole(Security.Roles.Customer)
         && !IsInRole(Security.Roles.Agent) && !IsInRole(Security.Roles.Manager) && !IsInRole(Security.Roles.Admin);
+
+    /// <summary>The caller as tickets, changes and problems record it (history, comments, approvals).</summary>
+    Actor ToActor() => new(Id, Name, IsCustomerOnly);
 }

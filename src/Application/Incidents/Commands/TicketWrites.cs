@@ -1,6 +1,7 @@
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Application.ServiceDesk;
+using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Incidents;
 
 namespace ServiceDesk.Application.Incidents.Commands;
@@ -20,7 +21,7 @@ internal sealed class TicketWrites(IServiceDeskDbContext db, ICurrentUser user, 
     {
         var ticket = await db.LoadForUpdateAsync(user, kind, number, ifMatch, cancellationToken);
         var sla = await slaContexts.GetAsync(ticket.ServiceLevelCode, cancellationToken);
-        var result = await change(ticket, new TicketWrite(new Actor(user.Name, user.IsCustomerOnly), clock.GetUtcNow(), sla));
+        var result = await change(ticket, new TicketWrite(user.ToActor(), clock.GetUtcNow(), sla));
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }

@@ -16,14 +16,14 @@ internal sealed class ChangeConfiguration : IEntityTypeConfiguration<Change>
         builder.ToTable("Changes");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Number).HasMaxLength(16);
+        builder.Property(c => c.Number).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(c => c.Type).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Risk).HasConversion<string>().HasMaxLength(8);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
-        builder.Property(c => c.Summary).HasMaxLength(Ticket.SummaryMaxLength);
-        builder.Property(c => c.Description).HasMaxLength(Ticket.DescriptionMaxLength);
+        builder.Property(c => c.Summary).HasMaxLength(Change.SummaryMaxLength);
+        builder.Property(c => c.Description).HasMaxLength(Change.DescriptionMaxLength);
         builder.Property(c => c.ImplementationPlan).HasMaxLength(Change.PlanMaxLength);
         builder.Property(c => c.BackoutPlan).HasMaxLength(Change.PlanMaxLength);
         builder.Property(c => c.ReviewNotes).HasMaxLength(Change.PlanMaxLength);
@@ -68,30 +68,13 @@ internal sealed class ChangeProductConfiguration : IEntityTypeConfiguration<Chan
         builder.ToTable("ChangeProducts");
         builder.HasKey(p => new { p.ChangeId, p.ProductCode });
         builder.Property(p => p.ProductCode).HasMaxLength(Guard.MaxCodeLength);
-        builder.Property(p => p.Number).HasMaxLength(16);
+        builder.Property(p => p.Number).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductCode).OnDelete(DeleteBehavior.Restrict);
 
         // Conflicts: "ProductCode = @p AND Status IN ('Scheduled', 'Implementing') AND PlannedStart < @end AND PlannedEnd > @start"
         // seeks this index per product and status and reads only windows that start before the end asked about.
         builder.HasIndex(p => new { p.ProductCode, p.Status, p.PlannedStart });
-    }
-}
-
-internal sealed class ChangeHistoryConfiguration : IEntityTypeConfiguration<ChangeHistoryEntry>
-{
-    public void Configure(EntityTypeBuilder<ChangeHistoryEntry> builder)
-    {
-        builder.ToTable("ChangeHistory");
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.Actor).HasMaxLength(200);
-        builder.Property(h => h.Action).HasMaxLength(32);
-        builder.Property(h => h.Field).HasMaxLength(64);
-        builder.Property(h => h.OldValue).HasMaxLength(4000);
-        builder.Property(h => h.NewValue).HasMaxLength(4000);
-        builder.HasOne<Change>().WithMany().HasForeignKey(h => h.ChangeId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(h => new { h.ChangeId, h.Sequence }).IsUnique();
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Knowledge;
+using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Infrastructure.Persistence.Configurations;
 
@@ -19,7 +20,7 @@ internal sealed class KnowledgeArticleConfiguration : IEntityTypeConfiguration<K
         builder.Property(a => a.Tags).HasJsonConversion(2000);
         builder.Property(a => a.SearchTags).HasMaxLength(KnowledgeArticle.MaxTags * (KnowledgeArticle.TagMaxLength + 1) + 1);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(a => a.ProblemNumber).HasMaxLength(16);
+        builder.Property(a => a.ProblemNumber).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(a => a.Author).HasMaxLength(200);
         builder.HasOne<Product>().WithMany().HasForeignKey(a => a.ProductCode).OnDelete(DeleteBehavior.Restrict);
 

@@ -15,17 +15,16 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         builder.ToTable("Problems");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.Number).HasMaxLength(16);
+        builder.Property(p => p.Number).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(p => p.Summary).HasMaxLength(Ticket.SummaryMaxLength);
-        builder.Property(p => p.Description).HasMaxLength(Ticket.DescriptionMaxLength);
+        builder.Property(p => p.Summary).HasMaxLength(Problem.SummaryMaxLength);
+        builder.Property(p => p.Description).HasMaxLength(Problem.DescriptionMaxLength);
         builder.Property(p => p.ProductCode).HasMaxLength(Guard.MaxCodeLength);
         builder.Property(p => p.RootCause).HasMaxLength(Problem.TextMaxLength);
         builder.Property(p => p.Workaround).HasMaxLength(Problem.TextMaxLength);
-        builder.Property(p => p.ResolvedByChange).HasMaxLength(16);
+        builder.Property(p => p.ResolvedByChange).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(p => p.CreatedBy).HasMaxLength(200);
         builder.Ignore(p => p.NewHistory);
-        builder.Ignore(p => p.DomainEvents);
         builder.Ignore(p => p.AcceptsIncidents);
         builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductCode).OnDelete(DeleteBehavior.Restrict);
 
@@ -34,22 +33,5 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         builder.HasIndex(p => new { p.CreatedAt, p.Number });
         builder.HasIndex(p => new { p.Status, p.CreatedAt, p.Number });
         builder.HasIndex(p => new { p.ProductCode, p.CreatedAt, p.Number });
-    }
-}
-
-internal sealed class ProblemHistoryConfiguration : IEntityTypeConfiguration<ProblemHistoryEntry>
-{
-    public void Configure(EntityTypeBuilder<ProblemHistoryEntry> builder)
-    {
-        builder.ToTable("ProblemHistory");
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.Actor).HasMaxLength(200);
-        builder.Property(h => h.Action).HasMaxLength(32);
-        builder.Property(h => h.Field).HasMaxLength(64);
-        builder.Property(h => h.OldValue).HasMaxLength(4000);
-        builder.Property(h => h.NewValue).HasMaxLength(4000);
-        builder.HasOne<Problem>().WithMany().HasForeignKey(h => h.ProblemId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(h => new { h.ProblemId, h.Sequence }).IsUnique();
     }
 }

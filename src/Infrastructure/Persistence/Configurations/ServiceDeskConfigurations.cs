@@ -16,7 +16,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.ToTable("Tickets");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.Number).HasMaxLength(16);
+        builder.Property(t => t.Number).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.Category).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
@@ -31,9 +31,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.Description).HasMaxLength(Ticket.DescriptionMaxLength);
         builder.Property(t => t.ExternalReference).HasMaxLength(100);
         builder.Property(t => t.AssignmentGroup).HasMaxLength(AssignmentGroup.NameMaxLength);
-        builder.Property(t => t.Assignee).HasMaxLength(100);
+        builder.Property(t => t.Assignee).HasMaxLength(Ticket.AssigneeMaxLength);
         builder.Property(t => t.HoldReason).HasMaxLength(Ticket.ReasonMaxLength);
-        builder.Property(t => t.ResolutionCode).HasMaxLength(50);
+        builder.Property(t => t.ResolutionCode).HasMaxLength(Ticket.ResolutionCodeMaxLength);
         builder.Property(t => t.ResolutionNotes).HasMaxLength(Ticket.ReasonMaxLength);
         builder.ComplexProperty(t => t.Contact, contact =>
         {
@@ -63,9 +63,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // The breach monitor reads only tickets with something due.
         builder.HasIndex(t => t.NextCheckAt);
         // A problem's incidents and a change's caused incidents are read through these.
-        builder.Property(t => t.ProblemNumber).HasMaxLength(16);
+        builder.Property(t => t.ProblemNumber).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(t => t.Workaround).HasMaxLength(Problem.TextMaxLength);
-        builder.Property(t => t.CausedByChange).HasMaxLength(16);
+        builder.Property(t => t.CausedByChange).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.HasIndex(t => new { t.ProblemNumber, t.Number });
         builder.HasIndex(t => t.CausedByChange);
     }
@@ -108,23 +108,6 @@ internal sealed class TicketCommentConfiguration : IEntityTypeConfiguration<Tick
     }
 }
 
-internal sealed class TicketHistoryConfiguration : IEntityTypeConfiguration<TicketHistoryEntry>
-{
-    public void Configure(EntityTypeBuilder<TicketHistoryEntry> builder)
-    {
-        builder.ToTable("TicketHistory");
-        // Keyed by position within the ticket: one index serves both uniqueness and the ordered list.
-        builder.HasKey(h => new { h.TicketId, h.Sequence });
-        builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.Actor).HasMaxLength(200);
-        builder.Property(h => h.Action).HasMaxLength(32);
-        builder.Property(h => h.Field).HasMaxLength(64);
-        builder.Property(h => h.OldValue).HasMaxLength(4000);
-        builder.Property(h => h.NewValue).HasMaxLength(4000);
-        builder.HasOne<Ticket>().WithMany().HasForeignKey(h => h.TicketId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
 internal sealed class AssignmentGroupConfiguration : IEntityTypeConfiguration<AssignmentGroup>
 {
     public void Configure(EntityTypeBuilder<AssignmentGroup> builder)
@@ -156,7 +139,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Type).HasMaxLength(64);
-        builder.Property(m => m.Number).HasMaxLength(16);
+        builder.Property(m => m.Number).HasMaxLength(DeskRecord.NumberMaxLength);
         // Delivery reads the unprocessed events in order.
         builder.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
     }

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ServiceDesk.Domain.Common;
+
 namespace ServiceDesk.Infrastructure.Persistence.Outbox;
 
 /// <summary>
@@ -18,6 +22,24 @@ public sealed class OutboxMessage
         Number = number;
         OccurredAt = occurredAt;
         Data = data;
+    }
+
+    /// <summary>Event fields as subscribers read them: camelCase, enums by name (as the API writes them).</summary>
+    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>
+    /// The outbox row of an event: its type name, and as data the fields the event declares followed by its
+    /// <c>number</c> (the type and time are the delivery envelope's, not data).
+    /// </summary>
+    public static OutboxMessage For(DomainEvent domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var data = JsonSerializer.SerializeToNode(domainEvent, domainEvent.GetType(), DataJson)!.AsObject();
+        foreach (var envelope in new[] { "eventType", "occurredAt", "number" })
+            data.Remove(envelope);
+        data["number"] = domainEvent.Number;
+        return new OutboxMessage(Guid.CreateVersion7(domainEvent.OccurredAt), domainEvent.EventType, domainEvent.Number, domainEvent.OccurredAt,
+            data.ToJsonString(DataJson));
     }
 
     /// <summary>The event id subscribers de-duplicate on.</summary>

@@ -5,6 +5,7 @@ using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Incidents;
+using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Changes.Commands;
 
@@ -24,8 +25,8 @@ public sealed class AddChangeFixCommandValidator : AbstractValidator<AddChangeFi
             .WithMessage("Name the 'incidentNumber' or the 'problemNumber' the change fixes.");
         RuleFor(c => c.Body.ProblemNumber).Empty().When(c => !string.IsNullOrWhiteSpace(c.Body.IncidentNumber))
             .WithMessage("Name either an 'incidentNumber' or a 'problemNumber', not both.");
-        RuleFor(c => c.Body.IncidentNumber).MaximumLength(16);
-        RuleFor(c => c.Body.ProblemNumber).MaximumLength(16);
+        RuleFor(c => c.Body.IncidentNumber).MaximumLength(DeskRecord.NumberMaxLength);
+        RuleFor(c => c.Body.ProblemNumber).MaximumLength(DeskRecord.NumberMaxLength);
     }
 }
 
@@ -40,14 +41,14 @@ internal sealed class AddChangeFixHandler(IServiceDeskDbContext db, ICurrentUser
             var incident = command.Body.IncidentNumber.Trim();
             if (!await db.Tickets.AnyAsync(t => t.Number == incident && t.Kind == TicketKind.Incident, cancellationToken))
                 throw new RequestValidationException("incidentNumber", $"Incident '{incident}' does not exist.");
-            change.AddFixedIncident(incident, user.AsChangeActor(), now);
+            change.AddFixedIncident(incident, user.ToActor(), now);
         }
         else
         {
             var problem = command.Body.ProblemNumber!.Trim();
             if (!await db.Problems.AnyAsync(p => p.Number == problem, cancellationToken))
                 throw new RequestValidationException("problemNumber", $"Problem '{problem}' does not exist.");
-            change.AddFixedProblem(problem, user.AsChangeActor(), now);
+            change.AddFixedProblem(problem, user.ToActor(), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -18,7 +18,7 @@ internal sealed class ApproveChangeHandler(IServiceDeskDbContext db, ICurrentUse
     public async ValueTask<ChangeResponse> Handle(ApproveChangeCommand command, CancellationToken cancellationToken)
     {
         var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        change.Approve(command.Body.Comment!, user.AsChangeActor(), clock.GetUtcNow());
+        change.Approve(command.Body.Comment!, user.ToActor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return change.ToResponse();
     }

@@ -12,7 +12,7 @@ internal sealed class CancelChangeHandler(IServiceDeskDbContext db, ICurrentUser
     public async ValueTask<ChangeResponse> Handle(CancelChangeCommand command, CancellationToken cancellationToken)
     {
         var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        change.Cancel(user.AsChangeActor(), clock.GetUtcNow());
+        change.Cancel(user.ToActor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return change.ToResponse();
     }

@@ -12,7 +12,7 @@ internal sealed class CloseChangeHandler(IServiceDeskDbContext db, ICurrentUser 
     public async ValueTask<ChangeResponse> Handle(CloseChangeCommand command, CancellationToken cancellationToken)
     {
         var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        change.Close(user.AsChangeActor(), clock.GetUtcNow());
+        change.Close(user.ToActor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return change.ToResponse();
     }

@@ -12,7 +12,7 @@ internal sealed class CompleteChangeHandler(IServiceDeskDbContext db, ICurrentUs
     public async ValueTask<ChangeResponse> Handle(CompleteChangeCommand command, CancellationToken cancellationToken)
     {
         var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        change.Complete(user.AsChangeActor(), clock.GetUtcNow());
+        change.Complete(user.ToActor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return change.ToResponse();
     }

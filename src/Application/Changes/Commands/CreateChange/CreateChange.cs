@@ -50,7 +50,7 @@ internal sealed class CreateChangeHandler(IServiceDeskDbContext db, ICurrentUser
         var body = command.ToBody();
         await db.CheckReferencesAsync(customers, body, [], cancellationToken);
         var number = await numbers.NextAsync(Change.NumberPrefix, cancellationToken);
-        var change = Change.Create(number, body.ToDetails(), user.AsChangeActor(), clock.GetUtcNow());
+        var change = Change.Open(number, body.ToDetails(), user.ToActor(), clock.GetUtcNow());
         db.Changes.Add(change);
         await db.SaveChangesAsync(cancellationToken);
         return change.ToResponse();

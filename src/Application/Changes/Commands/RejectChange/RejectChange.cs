@@ -18,7 +18,7 @@ internal sealed class RejectChangeHandler(IServiceDeskDbContext db, ICurrentUser
     public async ValueTask<ChangeResponse> Handle(RejectChangeCommand command, CancellationToken cancellationToken)
     {
         var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        change.Reject(command.Body.Comment!, user.AsChangeActor(), clock.GetUtcNow());
+        change.Reject(command.Body.Comment!, user.ToActor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return change.ToResponse();
     }

@@ -15,9 +15,9 @@ internal sealed class RemoveChangeFixHandler(IServiceDeskDbContext db, ICurrentU
         var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
         var now = clock.GetUtcNow();
         if (change.FixesIncidents.Contains(command.FixedNumber, StringComparer.Ordinal))
-            change.RemoveFixedIncident(command.FixedNumber, user.AsChangeActor(), now);
+            change.RemoveFixedIncident(command.FixedNumber, user.ToActor(), now);
         else if (change.FixesProblems.Contains(command.FixedNumber, StringComparer.Ordinal))
-            change.RemoveFixedProblem(command.FixedNumber, user.AsChangeActor(), now);
+            change.RemoveFixedProblem(command.FixedNumber, user.ToActor(), now);
         else
             throw new NotFoundException($"Fix of change {change.Number}", command.FixedNumber);
         await db.SaveChangesAsync(cancellationToken);

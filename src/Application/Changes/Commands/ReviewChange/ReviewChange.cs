@@ -28,7 +28,7 @@ internal sealed class ReviewChangeHandler(IServiceDeskDbContext db, ICurrentUser
     public async ValueTask<ChangeResponse> Handle(ReviewChangeCommand command, CancellationToken cancellationToken)
     {
         var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        change.Review(command.Body.Outcome!.Value, command.Body.Notes!, user.AsChangeActor(), clock.GetUtcNow());
+        change.Review(command.Body.Outcome!.Value, command.Body.Notes!, user.ToActor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return change.ToResponse();
     }

@@ -47,7 +47,7 @@ internal sealed class ScheduleChangeHandler(IServiceDeskDbContext db, IProductLo
             var window = ChangeWindow.Create(command.Body.PlannedStart!.Value, command.Body.PlannedEnd!.Value);
             var candidates = await ChangeOverlaps.CandidatesAsync(db, change, window, ct);
             var freezes = await ChangeOverlaps.FreezesAsync(db, change.CustomerId, window, ct);
-            change.Schedule(window, command.Body.AcknowledgeConflicts ?? false, candidates, freezes, user.AsChangeActor(), now);
+            change.Schedule(window, command.Body.AcknowledgeConflicts ?? false, candidates, freezes, user.ToActor(), now);
             await db.SaveChangesAsync(ct);
             return change.ToResponse();
         }, cancellationToken);

@@ -12,7 +12,7 @@ internal sealed class StartChangeHandler(IServiceDeskDbContext db, ICurrentUser 
     public async ValueTask<ChangeResponse> Handle(StartChangeCommand command, CancellationToken cancellationToken)
     {
         var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        change.Start(user.AsChangeActor(), clock.GetUtcNow());
+        change.Start(user.ToActor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return change.ToResponse();
     }

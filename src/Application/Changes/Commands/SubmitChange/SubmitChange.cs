@@ -13,7 +13,7 @@ internal sealed class SubmitChangeHandler(IServiceDeskDbContext db, ICurrentUser
     {
         var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
         var now = clock.GetUtcNow();
-        change.Submit(await db.ProductKindsAsync(change.ProductCodes, "productCodes", cancellationToken), user.AsChangeActor(), now);
+        change.Submit(await db.ProductKindsAsync(change.ProductCodes, "productCodes", cancellationToken), user.ToActor(), now);
         await db.SaveChangesAsync(cancellationToken);
         return change.ToResponse();
     }

@@ -20,7 +20,7 @@ internal sealed class UpdateChangeHandler(IServiceDeskDbContext db, ICurrentUser
     {
         var change = await db.LoadChangeForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
         await db.CheckReferencesAsync(customers, command.Body, change.ProductCodes, cancellationToken);
-        change.Update(command.Body.ToDetails(), user.AsChangeActor(), clock.GetUtcNow());
+        change.Update(command.Body.ToDetails(), user.ToActor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return change.ToResponse();
     }

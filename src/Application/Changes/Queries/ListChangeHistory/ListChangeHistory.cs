@@ -22,7 +22,7 @@ internal sealed class ListChangeHistoryHandler(IServiceDeskDbContext db) : IQuer
     {
         var changeId = await db.Changes.AsNoTracking().Where(c => c.Number == query.Number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Change", query.Number);
-        var history = db.ChangeHistory.AsNoTracking().Where(h => h.ChangeId == changeId);
+        var history = db.ChangeHistory.AsNoTracking().Where(h => h.OwnerId == changeId);
         if (Cursor.Decode<long?>(query.Page.Cursor) is { } sequence)
             history = history.Where(h => h.Sequence > sequence);
         return await history.OrderBy(h => h.Sequence).ProjectToResponse()

@@ -19,7 +19,7 @@ public sealed class AssignTicketCommandValidator : AbstractValidator<AssignTicke
     public AssignTicketCommandValidator()
     {
         RuleFor(c => c.Body.Group).NotEmpty().MaximumLength(AssignmentGroup.NameMaxLength);
-        RuleFor(c => c.Body.Assignee).MaximumLength(100);
+        RuleFor(c => c.Body.Assignee).MaximumLength(Ticket.AssigneeMaxLength);
     }
 }
 

@@ -22,8 +22,8 @@ internal sealed class ClearCausingChangeHandler(IServiceDeskDbContext db, ICurre
         var now = clock.GetUtcNow();
         var change = await db.Changes.FirstOrDefaultAsync(c => c.Number == previous, cancellationToken);
         if (change is not null && change.CausedIncidents.Contains(incident.Number, StringComparer.Ordinal))
-            change.ForgetCausedIncident(incident.Number, user.AsChangeActor(), now);
-        incident.RecordCausingChange(null, new Actor(user.Name, false), now);
+            change.ForgetCausedIncident(incident.Number, user.ToActor(), now);
+        incident.RecordCausingChange(null, user.ToActor(), now);
         await db.SaveChangesAsync(cancellationToken);
         return incident.ToResponse();
     }

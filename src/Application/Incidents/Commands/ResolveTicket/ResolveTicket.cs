@@ -16,7 +16,7 @@ public sealed class ResolveTicketCommandValidator : AbstractValidator<ResolveTic
 {
     public ResolveTicketCommandValidator()
     {
-        RuleFor(c => c.Body.ResolutionCode).NotEmpty().MaximumLength(50);
+        RuleFor(c => c.Body.ResolutionCode).NotEmpty().MaximumLength(Ticket.ResolutionCodeMaxLength);
         RuleFor(c => c.Body.Notes).NotEmpty().MaximumLength(Ticket.ReasonMaxLength);
     }
 }

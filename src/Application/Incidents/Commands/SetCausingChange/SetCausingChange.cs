@@ -18,7 +18,7 @@ public sealed record SetCausingChangeCommand(string IncidentNumber, string? IfMa
 
 public sealed class SetCausingChangeCommandValidator : AbstractValidator<SetCausingChangeCommand>
 {
-    public SetCausingChangeCommandValidator() => RuleFor(c => c.Body.ChangeNumber).NotEmpty().MaximumLength(16);
+    public SetCausingChangeCommandValidator() => RuleFor(c => c.Body.ChangeNumber).NotEmpty().MaximumLength(DeskRecord.NumberMaxLength);
 }
 
 /// <summary>A change named before in its place forgets the incident.</summary>
@@ -30,9 +30,9 @@ internal sealed class SetCausingChangeHandler(IServiceDeskDbContext db, ICurrent
         var change = await db.ReferencedChangeAsync(command.Body.ChangeNumber!.Trim(), "changeNumber", cancellationToken);
         var now = clock.GetUtcNow();
         if (incident.CausedByChange is { } previous && previous != change.Number)
-            (await db.Changes.FirstOrDefaultAsync(c => c.Number == previous, cancellationToken))?.ForgetCausedIncident(incident.Number, user.AsChangeActor(), now);
-        change.RecordCausedIncident(incident.Number, user.AsChangeActor(), now);
-        incident.RecordCausingChange(change.Number, new Actor(user.Name, false), now);
+            (await db.Changes.FirstOrDefaultAsync(c => c.Number == previous, cancellationToken))?.ForgetCausedIncident(incident.Number, user.ToActor(), now);
+        change.RecordCausedIncident(incident.Number, user.ToActor(), now);
+        incident.RecordCausingChange(change.Number, user.ToActor(), now);
         await db.SaveChangesAsync(cancellationToken);
         return incident.ToResponse();
     }

@@ -21,7 +21,7 @@ internal sealed class ListHistoryHandler(IServiceDeskDbContext db, ICurrentUser 
     public async ValueTask<Page<HistoryResponse>> Handle(ListHistoryQuery query, CancellationToken cancellationToken)
     {
         var ticketId = await db.VisibleIdAsync(user, query.Kind, query.Number, cancellationToken);
-        var history = db.TicketHistory.AsNoTracking().Where(h => h.TicketId == ticketId);
+        var history = db.TicketHistory.AsNoTracking().Where(h => h.OwnerId == ticketId);
         if (user.IsCustomerOnly)
             history = history.Where(h => !h.IsInternal);
         var after = Cursor.Decode<long?>(query.Page.Cursor);

@@ -6,6 +6,7 @@ using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Knowledge;
+using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Knowledge.Commands;
 
@@ -29,7 +30,7 @@ public sealed class CreateArticleCommandValidator : AbstractValidator<CreateArti
         RuleFor(c => c.ProductCode!).MustBeCode().When(c => c.ProductCode is not null);
         RuleFor(c => c.Tags).Must(t => t is null || t.Count <= KnowledgeArticle.MaxTags).WithMessage($"'tags' may hold at most {KnowledgeArticle.MaxTags} tags.");
         RuleForEach(c => c.Tags).NotEmpty().MaximumLength(KnowledgeArticle.TagMaxLength).OverridePropertyName("tags");
-        RuleFor(c => c.ProblemNumber).MaximumLength(16);
+        RuleFor(c => c.ProblemNumber).MaximumLength(DeskRecord.NumberMaxLength);
     }
 }
 

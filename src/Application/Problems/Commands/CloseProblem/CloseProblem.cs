@@ -13,7 +13,7 @@ internal sealed class CloseProblemHandler(IServiceDeskDbContext db, ICurrentUser
     public async ValueTask<ProblemResponse> Handle(CloseProblemCommand command, CancellationToken cancellationToken)
     {
         var problem = await db.LoadProblemForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        problem.Close(new Actor(user.Name, false), clock.GetUtcNow());
+        problem.Close(user.ToActor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await db.WithIncidentsAsync(problem.ToResponse(), cancellationToken);
     }

@@ -19,8 +19,8 @@ public sealed class CreateProblemCommandValidator : AbstractValidator<CreateProb
 {
     public CreateProblemCommandValidator()
     {
-        RuleFor(c => c.Summary).NotEmpty().MaximumLength(Ticket.SummaryMaxLength);
-        RuleFor(c => c.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
+        RuleFor(c => c.Summary).NotEmpty().MaximumLength(Problem.SummaryMaxLength);
+        RuleFor(c => c.Description).NotEmpty().MaximumLength(Problem.DescriptionMaxLength);
         RuleFor(c => c.ProductCode!).MustBeCode().When(c => c.ProductCode is not null);
     }
 }
@@ -32,7 +32,7 @@ internal sealed class CreateProblemHandler(IServiceDeskDbContext db, ICurrentUse
     {
         await db.CheckProblemProductAsync(command.ProductCode, null, cancellationToken);
         var number = await numbers.NextAsync(Problem.NumberPrefix, cancellationToken);
-        var problem = Problem.Record(number, command.Summary!, command.Description!, command.ProductCode, new Actor(user.Name, false), clock.GetUtcNow());
+        var problem = Problem.Open(number, command.Summary!, command.Description!, command.ProductCode, user.ToActor(), clock.GetUtcNow());
         db.Problems.Add(problem);
         await db.SaveChangesAsync(cancellationToken);
         return problem.ToResponse();

@@ -13,7 +13,7 @@ internal sealed class InvestigateProblemHandler(IServiceDeskDbContext db, ICurre
     public async ValueTask<ProblemResponse> Handle(InvestigateProblemCommand command, CancellationToken cancellationToken)
     {
         var problem = await db.LoadProblemForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        problem.Investigate(new Actor(user.Name, false), clock.GetUtcNow());
+        problem.Investigate(user.ToActor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await db.WithIncidentsAsync(problem.ToResponse(), cancellationToken);
     }

@@ -5,6 +5,7 @@ using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Incidents;
+using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Problems.Commands;
 
@@ -17,7 +18,7 @@ public sealed record LinkIncidentCommand(string Number, string? IfMatch, LinkInc
 
 public sealed class LinkIncidentCommandValidator : AbstractValidator<LinkIncidentCommand>
 {
-    public LinkIncidentCommandValidator() => RuleFor(c => c.Body.IncidentNumber).NotEmpty().MaximumLength(16);
+    public LinkIncidentCommandValidator() => RuleFor(c => c.Body.IncidentNumber).NotEmpty().MaximumLength(DeskRecord.NumberMaxLength);
 }
 
 internal sealed class LinkIncidentHandler(IServiceDeskDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<LinkIncidentCommand, ProblemResponse>
@@ -25,7 +26,7 @@ internal sealed class LinkIncidentHandler(IServiceDeskDbContext db, ICurrentUser
     public async ValueTask<ProblemResponse> Handle(LinkIncidentCommand command, CancellationToken cancellationToken)
     {
         var problem = await db.LoadProblemForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        var actor = new Actor(user.Name, false);
+        var actor = user.ToActor();
         var now = clock.GetUtcNow();
         // The incident is named in the body, so a missing one is a bad field, not a missing resource.
         var number = command.Body.IncidentNumber!.Trim();

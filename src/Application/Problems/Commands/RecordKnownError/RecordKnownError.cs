@@ -29,7 +29,7 @@ internal sealed class RecordKnownErrorHandler(IServiceDeskDbContext db, ICurrent
     public async ValueTask<ProblemResponse> Handle(RecordKnownErrorCommand command, CancellationToken cancellationToken)
     {
         var problem = await db.LoadProblemForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        var actor = new Actor(user.Name, false);
+        var actor = user.ToActor();
         var now = clock.GetUtcNow();
         problem.RecordKnownError(command.Body.RootCause!, command.Body.Workaround!, actor, now);
         await db.ShowWorkaroundOnIncidentsAsync(problem, actor, now, cancellationToken);

@@ -5,6 +5,7 @@ using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Incidents;
+using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Problems.Commands;
 
@@ -17,7 +18,7 @@ public sealed record ResolveProblemCommand(string Number, string? IfMatch, Resol
 
 public sealed class ResolveProblemCommandValidator : AbstractValidator<ResolveProblemCommand>
 {
-    public ResolveProblemCommandValidator() => RuleFor(c => c.Body.ChangeNumber).NotEmpty().MaximumLength(16);
+    public ResolveProblemCommandValidator() => RuleFor(c => c.Body.ChangeNumber).NotEmpty().MaximumLength(DeskRecord.NumberMaxLength);
 }
 
 internal sealed class ResolveProblemHandler(IServiceDeskDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ResolveProblemCommand, ProblemResponse>
@@ -27,8 +28,8 @@ internal sealed class ResolveProblemHandler(IServiceDeskDbContext db, ICurrentUs
         var problem = await db.LoadProblemForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
         var now = clock.GetUtcNow();
         var change = await db.ReferencedChangeAsync(command.Body.ChangeNumber!.Trim(), "changeNumber", cancellationToken);
-        problem.Resolve(change, new Actor(user.Name, false), now);
-        change.AddFixedProblem(problem.Number, new ChangeActor(user.Id, user.Name), now);
+        problem.Resolve(change, user.ToActor(), now);
+        change.AddFixedProblem(problem.Number, user.ToActor(), now);
         await db.SaveChangesAsync(cancellationToken);
         return await db.WithIncidentsAsync(problem.ToResponse(), cancellationToken);
     }

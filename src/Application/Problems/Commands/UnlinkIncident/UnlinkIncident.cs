@@ -15,7 +15,7 @@ internal sealed class UnlinkIncidentHandler(IServiceDeskDbContext db, ICurrentUs
     public async ValueTask<ProblemResponse> Handle(UnlinkIncidentCommand command, CancellationToken cancellationToken)
     {
         var problem = await db.LoadProblemForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        var actor = new Actor(user.Name, false);
+        var actor = user.ToActor();
         var now = clock.GetUtcNow();
         var incident = await db.Tickets.FirstOrDefaultAsync(t => t.Number == command.IncidentNumber && t.Kind == TicketKind.Incident && t.ProblemNumber == problem.Number, cancellationToken)
             ?? throw new NotFoundException($"Incident linked to problem {problem.Number}", command.IncidentNumber);

@@ -23,8 +23,8 @@ public sealed class UpdateProblemCommandValidator : AbstractValidator<UpdateProb
 {
     public UpdateProblemCommandValidator()
     {
-        RuleFor(c => c.Body.Summary).NotEmpty().MaximumLength(Ticket.SummaryMaxLength);
-        RuleFor(c => c.Body.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
+        RuleFor(c => c.Body.Summary).NotEmpty().MaximumLength(Problem.SummaryMaxLength);
+        RuleFor(c => c.Body.Description).NotEmpty().MaximumLength(Problem.DescriptionMaxLength);
         RuleFor(c => c.Body.ProductCode!).MustBeCode().When(c => c.Body.ProductCode is not null);
         RuleFor(c => c.Body.RootCause).MaximumLength(Problem.TextMaxLength);
         RuleFor(c => c.Body.Workaround).MaximumLength(Problem.TextMaxLength);
@@ -36,7 +36,7 @@ internal sealed class UpdateProblemHandler(IServiceDeskDbContext db, ICurrentUse
     public async ValueTask<ProblemResponse> Handle(UpdateProblemCommand command, CancellationToken cancellationToken)
     {
         var problem = await db.LoadProblemForUpdateAsync(command.Number, command.IfMatch, cancellationToken);
-        var actor = new Actor(user.Name, false);
+        var actor = user.ToActor();
         var now = clock.GetUtcNow();
         var body = command.Body;
         await db.CheckProblemProductAsync(body.ProductCode, problem.ProductCode, cancellationToken);

@@ -22,7 +22,7 @@ internal sealed class ListProblemHistoryHandler(IServiceDeskDbContext db) : IQue
     {
         var problemId = await db.Problems.AsNoTracking().Where(p => p.Number == query.Number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Problem", query.Number);
-        var history = db.ProblemHistory.AsNoTracking().Where(h => h.ProblemId == problemId);
+        var history = db.ProblemHistory.AsNoTracking().Where(h => h.OwnerId == problemId);
         if (Cursor.Decode<long?>(query.Page.Cursor) is { } sequence)
             history = history.Where(h => h.Sequence > sequence);
         return await history.OrderBy(h => h.Sequence).ProjectToResponse()

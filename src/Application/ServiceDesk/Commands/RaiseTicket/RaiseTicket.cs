@@ -94,12 +94,12 @@ internal sealed class RaiseTicketHandler(
         }
 
         var contact = new TicketContact(command.Contact!.Name!.Trim(), command.Contact.Email, command.Contact.Phone);
-        var actor = new Actor(user.Name, user.IsCustomerOnly);
+        var actor = user.ToActor();
 
         if (type == IntakeType.ChangeRequest)
         {
-            var change = Change.Raise(await numbers.NextAsync(TicketKind.Change, cancellationToken), customerId, product?.Code, command.Summary!, command.Description!,
-                command.Channel!.Value, command.ExternalReference, user.Name, now, user.Id);
+            var change = Change.Open(await numbers.NextAsync(TicketKind.Change, cancellationToken), customerId, product?.Code, command.Summary!, command.Description!,
+                command.Channel!.Value, command.ExternalReference, actor, now);
             db.Changes.Add(change);
             await db.SaveChangesAsync(cancellationToken);
             return new IntakeResponse(change.Number, TicketKind.Change, null, entitlement.ServiceLevelCode, null, change.Status.ToString(), null, null,
@@ -117,8 +117,10 @@ internal sealed class RaiseTicketHandler(
         var group = AssignmentGroup.RouteFor(product?.SeriesCode, await groups.AllAsync(cancellationToken));
         var number = await numbers.NextAsync(kind, cancellationToken);
 
-        var ticket = Ticket.Open(number, kind, category, customerId, product?.Code, product?.LineCode, command.Summary!, command.Description!,
-            command.Impact!.Value, command.Urgency!.Value, command.Channel!.Value, contact, command.ExternalReference, group, now, sla, actor);
+        var ticket = Ticket.Open(
+            new NewTicket(number, kind, category, customerId, product?.Code, product?.LineCode, command.Summary!, command.Description!,
+                command.Impact!.Value, command.Urgency!.Value, command.Channel!.Value, contact, command.ExternalReference, group),
+            now, sla, actor);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -133,7 +135,7 @@ internal sealed class RaiseTicketHandler(
         var product = await products.FindAsync(productCode, cancellationToken)
             ?? throw new RequestValidationException("productCode", $"Product '{productCode}' does not exist.");
         if (product.IsRetired)
-            throw new DomainException("product-retired", $"Product {product.Code} is retired and cannot be used for new tickets.", DomainErrorKind.Unprocessable, "productCode");
+            throw DomainException.ProductRetired($"Product {product.Code} is retired and cannot be used for new tickets.", "productCode");
         if (type == IntakeType.ServiceRequest && product.Kind == ProductKind.Support)
             throw new DomainException("not-requestable", $"Product {product.Code} is a support product: raise an incident for it; service requests order products of kind request or recurring.", DomainErrorKind.Unprocessable, "productCode");
         return product;

@@ -339,9 +339,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("ChangeId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Field")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -354,12 +351,16 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ChangeId");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChangeId", "Sequence")
+                    b.HasIndex("OwnerId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("ChangeHistory", (string)null);
@@ -529,6 +530,283 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Active", "Code");
 
                     b.ToTable("Customers", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.Ticket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AssignmentGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("AutoCloseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CausedByChange")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CommentCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("HistoryCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<bool>("IsOpenFlag")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("ProblemNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ProductCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ProductLineCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("QueueDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResolutionCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ResolutionNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ServiceLevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "ServiceDesk.Domain.Incidents.Ticket.Contact#TicketContact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("ContactEmail");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("ContactName");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("ContactPhone");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CausedByChange");
+
+                    b.HasIndex("ExternalReference");
+
+                    b.HasIndex("NextCheckAt");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("AssignmentGroup", "OpenedAt");
+
+                    b.HasIndex("ProblemNumber", "Number");
+
+                    b.HasIndex("CustomerId", "Kind", "OpenedAt");
+
+                    b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
+
+                    b.HasIndex("Kind", "OpenedAt", "Number");
+
+                    b.HasIndex("Kind", "Status", "OpenedAt");
+
+                    b.ToTable("Tickets", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketComment", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("TicketId", "Sequence");
+
+                    b.ToTable("TicketComments", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketHistoryEntry", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TicketId");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("OwnerId", "Sequence");
+
+                    b.ToTable("TicketHistory", (string)null);
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.Integrations.ApiKey", b =>
@@ -764,15 +1042,16 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<Guid>("ProblemId")
-                        .HasColumnType("uuid");
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ProblemId");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId", "Sequence")
+                    b.HasIndex("OwnerId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("ProblemHistory", (string)null);
@@ -800,285 +1079,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("AssignmentGroups", (string)null);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.Ticket", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("AcknowledgedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Assignee")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("AssignmentGroup")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset?>("AutoCloseAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("CausedByChange")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("CommentCount")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<int>("EscalationLevel")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ExternalReference")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<long>("HistoryCount")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("HoldReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Impact")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<bool>("IsOpenFlag")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset>("LastChangedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("NextBreachAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("NextCheckAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Priority")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<string>("ProblemNumber")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("ProductCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("ProductLineCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset>("QueueDueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("ReopenCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ResolutionCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("ResolutionNotes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTimeOffset?>("ResolvedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ServiceLevelCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Urgency")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Workaround")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "ServiceDesk.Domain.ServiceDesk.Ticket.Contact#TicketContact", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("Email")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
-                                .HasColumnName("ContactEmail");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
-                                .HasColumnName("ContactName");
-
-                            b1.Property<string>("Phone")
-                                .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .HasColumnName("ContactPhone");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CausedByChange");
-
-                    b.HasIndex("ExternalReference");
-
-                    b.HasIndex("NextCheckAt");
-
-                    b.HasIndex("Number")
-                        .IsUnique();
-
-                    b.HasIndex("AssignmentGroup", "OpenedAt");
-
-                    b.HasIndex("ProblemNumber", "Number");
-
-                    b.HasIndex("CustomerId", "Kind", "OpenedAt");
-
-                    b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
-
-                    b.HasIndex("Kind", "OpenedAt", "Number");
-
-                    b.HasIndex("Kind", "Status", "OpenedAt");
-
-                    b.ToTable("Tickets", (string)null);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketComment", b =>
-                {
-                    b.Property<Guid>("TicketId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Visibility")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("TicketId", "Sequence");
-
-                    b.ToTable("TicketComments", (string)null);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketHistoryEntry", b =>
-                {
-                    b.Property<Guid>("TicketId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Field")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("IsInternal")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("NewValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("OldValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.HasKey("TicketId", "Sequence");
-
-                    b.ToTable("TicketHistory", (string)null);
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.ServiceLevels.BusinessCalendar", b =>
@@ -1323,7 +1323,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.HasOne("ServiceDesk.Domain.Changes.Change", null)
                         .WithMany()
-                        .HasForeignKey("ChangeId")
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1398,40 +1398,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Products");
                 });
 
-            modelBuilder.Entity("ServiceDesk.Domain.Integrations.ApiKey", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.Knowledge.KnowledgeArticle", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.Problems.Problem", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.Problems.ProblemHistoryEntry", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Problems.Problem", null)
-                        .WithMany()
-                        .HasForeignKey("ProblemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.Ticket", b =>
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.Ticket", b =>
                 {
                     b.HasOne("ServiceDesk.Domain.Customers.Customer", null)
                         .WithMany()
@@ -1439,7 +1406,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsOne("ServiceDesk.Domain.ServiceDesk.SlaClock", "Resolution", b1 =>
+                    b.OwnsOne("ServiceDesk.Domain.Incidents.SlaClock", "Resolution", b1 =>
                         {
                             b1.Property<Guid>("TicketId")
                                 .HasColumnType("uuid");
@@ -1522,7 +1489,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                                 .HasForeignKey("TicketId");
                         });
 
-                    b.OwnsOne("ServiceDesk.Domain.ServiceDesk.SlaClock", "Response", b1 =>
+                    b.OwnsOne("ServiceDesk.Domain.Incidents.SlaClock", "Response", b1 =>
                         {
                             b1.Property<Guid>("TicketId")
                                 .HasColumnType("uuid");
@@ -1612,20 +1579,53 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketComment", b =>
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketComment", b =>
                 {
-                    b.HasOne("ServiceDesk.Domain.ServiceDesk.Ticket", null)
+                    b.HasOne("ServiceDesk.Domain.Incidents.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketHistoryEntry", b =>
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketHistoryEntry", b =>
                 {
-                    b.HasOne("ServiceDesk.Domain.ServiceDesk.Ticket", null)
+                    b.HasOne("ServiceDesk.Domain.Incidents.Ticket", null)
                         .WithMany()
-                        .HasForeignKey("TicketId")
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Integrations.ApiKey", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Knowledge.KnowledgeArticle", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Problems.Problem", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Problems.ProblemHistoryEntry", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -339,9 +339,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<Guid>("ChangeId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("Field")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -354,12 +351,16 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("ChangeId");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChangeId", "Sequence")
+                    b.HasIndex("OwnerId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("ChangeHistory", (string)null);
@@ -529,6 +530,283 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Active", "Code");
 
                     b.ToTable("Customers", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.Ticket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("AssignmentGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("AutoCloseAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("CausedByChange")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("CommentCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("HistoryCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<bool>("IsOpenFlag")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("ProblemNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("ProductCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ProductLineCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("QueueDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResolutionCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ResolutionNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ServiceLevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "ServiceDesk.Domain.Incidents.Ticket.Contact#TicketContact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactEmail");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactName");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("ContactPhone");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CausedByChange");
+
+                    b.HasIndex("ExternalReference");
+
+                    b.HasIndex("NextCheckAt");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("AssignmentGroup", "OpenedAt");
+
+                    b.HasIndex("ProblemNumber", "Number");
+
+                    b.HasIndex("CustomerId", "Kind", "OpenedAt");
+
+                    b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
+
+                    b.HasIndex("Kind", "OpenedAt", "Number");
+
+                    b.HasIndex("Kind", "Status", "OpenedAt");
+
+                    b.ToTable("Tickets", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketComment", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("TicketId", "Sequence");
+
+                    b.ToTable("TicketComments", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketHistoryEntry", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("TicketId");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("OwnerId", "Sequence");
+
+                    b.ToTable("TicketHistory", (string)null);
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.Integrations.ApiKey", b =>
@@ -764,15 +1042,16 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
-                    b.Property<Guid>("ProblemId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("ProblemId");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId", "Sequence")
+                    b.HasIndex("OwnerId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("ProblemHistory", (string)null);
@@ -800,285 +1079,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Name");
 
                     b.ToTable("AssignmentGroups", (string)null);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.Ticket", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset?>("AcknowledgedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Assignee")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("AssignmentGroup")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<DateTimeOffset?>("AutoCloseAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("CausedByChange")
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<long>("CommentCount")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("EscalationLevel")
-                        .HasColumnType("int");
-
-                    b.Property<string>("ExternalReference")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<long>("HistoryCount")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("HoldReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("Impact")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)");
-
-                    b.Property<bool>("IsOpenFlag")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<DateTimeOffset>("LastChangedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("NextBreachAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("NextCheckAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Priority")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)");
-
-                    b.Property<string>("ProblemNumber")
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("ProductCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("ProductLineCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<DateTimeOffset>("QueueDueAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("ReopenCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("ResolutionCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
-
-                    b.Property<string>("ResolutionNotes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<DateTimeOffset?>("ResolvedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("ServiceLevelCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Urgency")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.Property<string>("Workaround")
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "ServiceDesk.Domain.ServiceDesk.Ticket.Contact#TicketContact", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("Email")
-                                .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)")
-                                .HasColumnName("ContactEmail");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)")
-                                .HasColumnName("ContactName");
-
-                            b1.Property<string>("Phone")
-                                .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)")
-                                .HasColumnName("ContactPhone");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CausedByChange");
-
-                    b.HasIndex("ExternalReference");
-
-                    b.HasIndex("NextCheckAt");
-
-                    b.HasIndex("Number")
-                        .IsUnique();
-
-                    b.HasIndex("AssignmentGroup", "OpenedAt");
-
-                    b.HasIndex("ProblemNumber", "Number");
-
-                    b.HasIndex("CustomerId", "Kind", "OpenedAt");
-
-                    b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
-
-                    b.HasIndex("Kind", "OpenedAt", "Number");
-
-                    b.HasIndex("Kind", "Status", "OpenedAt");
-
-                    b.ToTable("Tickets", (string)null);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketComment", b =>
-                {
-                    b.Property<Guid>("TicketId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Visibility")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.HasKey("TicketId", "Sequence");
-
-                    b.ToTable("TicketComments", (string)null);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketHistoryEntry", b =>
-                {
-                    b.Property<Guid>("TicketId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Field")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<bool>("IsInternal")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("NewValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<string>("OldValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.HasKey("TicketId", "Sequence");
-
-                    b.ToTable("TicketHistory", (string)null);
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.ServiceLevels.BusinessCalendar", b =>
@@ -1323,7 +1323,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.HasOne("ServiceDesk.Domain.Changes.Change", null)
                         .WithMany()
-                        .HasForeignKey("ChangeId")
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1398,40 +1398,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Products");
                 });
 
-            modelBuilder.Entity("ServiceDesk.Domain.Integrations.ApiKey", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.Knowledge.KnowledgeArticle", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.Problems.Problem", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.Problems.ProblemHistoryEntry", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Problems.Problem", null)
-                        .WithMany()
-                        .HasForeignKey("ProblemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.Ticket", b =>
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.Ticket", b =>
                 {
                     b.HasOne("ServiceDesk.Domain.Customers.Customer", null)
                         .WithMany()
@@ -1439,7 +1406,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsOne("ServiceDesk.Domain.ServiceDesk.SlaClock", "Resolution", b1 =>
+                    b.OwnsOne("ServiceDesk.Domain.Incidents.SlaClock", "Resolution", b1 =>
                         {
                             b1.Property<Guid>("TicketId")
                                 .HasColumnType("uniqueidentifier");
@@ -1522,7 +1489,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasForeignKey("TicketId");
                         });
 
-                    b.OwnsOne("ServiceDesk.Domain.ServiceDesk.SlaClock", "Response", b1 =>
+                    b.OwnsOne("ServiceDesk.Domain.Incidents.SlaClock", "Response", b1 =>
                         {
                             b1.Property<Guid>("TicketId")
                                 .HasColumnType("uniqueidentifier");
@@ -1612,20 +1579,53 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketComment", b =>
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketComment", b =>
                 {
-                    b.HasOne("ServiceDesk.Domain.ServiceDesk.Ticket", null)
+                    b.HasOne("ServiceDesk.Domain.Incidents.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketHistoryEntry", b =>
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketHistoryEntry", b =>
                 {
-                    b.HasOne("ServiceDesk.Domain.ServiceDesk.Ticket", null)
+                    b.HasOne("ServiceDesk.Domain.Incidents.Ticket", null)
                         .WithMany()
-                        .HasForeignKey("TicketId")
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Integrations.ApiKey", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Knowledge.KnowledgeArticle", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Problems.Problem", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Problems.ProblemHistoryEntry", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -334,9 +334,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("ChangeId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Field")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -349,12 +346,16 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ChangeId");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChangeId", "Sequence")
+                    b.HasIndex("OwnerId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("ChangeHistory", (string)null);
@@ -524,6 +525,283 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Active", "Code");
 
                     b.ToTable("Customers", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.Ticket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignmentGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AutoCloseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CausedByChange")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HistoryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpenFlag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextCheckAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductLineCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueueDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceLevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "ServiceDesk.Domain.Incidents.Ticket.Contact#TicketContact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactEmail");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactName");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactPhone");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CausedByChange");
+
+                    b.HasIndex("ExternalReference");
+
+                    b.HasIndex("NextCheckAt");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("AssignmentGroup", "OpenedAt");
+
+                    b.HasIndex("ProblemNumber", "Number");
+
+                    b.HasIndex("CustomerId", "Kind", "OpenedAt");
+
+                    b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
+
+                    b.HasIndex("Kind", "OpenedAt", "Number");
+
+                    b.HasIndex("Kind", "Status", "OpenedAt");
+
+                    b.ToTable("Tickets", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketComment", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId", "Sequence");
+
+                    b.ToTable("TicketComments", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketHistoryEntry", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TicketId");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "Sequence");
+
+                    b.ToTable("TicketHistory", (string)null);
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.Integrations.ApiKey", b =>
@@ -759,15 +1037,16 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ProblemId")
-                        .HasColumnType("TEXT");
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ProblemId");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId", "Sequence")
+                    b.HasIndex("OwnerId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("ProblemHistory", (string)null);
@@ -795,285 +1074,6 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("AssignmentGroups", (string)null);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.Ticket", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AcknowledgedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Assignee")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AssignmentGroup")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AutoCloseAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CausedByChange")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CommentCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EscalationLevel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExternalReference")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("HistoryCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HoldReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Impact")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsOpenFlag")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastChangedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NextBreachAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NextCheckAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OpenedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Priority")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProblemNumber")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProductCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProductLineCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("QueueDueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ReopenCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ResolutionCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResolutionNotes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ResolvedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ServiceLevelCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Urgency")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Workaround")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "ServiceDesk.Domain.ServiceDesk.Ticket.Contact#TicketContact", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("Email")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ContactEmail");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ContactName");
-
-                            b1.Property<string>("Phone")
-                                .HasMaxLength(50)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ContactPhone");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CausedByChange");
-
-                    b.HasIndex("ExternalReference");
-
-                    b.HasIndex("NextCheckAt");
-
-                    b.HasIndex("Number")
-                        .IsUnique();
-
-                    b.HasIndex("AssignmentGroup", "OpenedAt");
-
-                    b.HasIndex("ProblemNumber", "Number");
-
-                    b.HasIndex("CustomerId", "Kind", "OpenedAt");
-
-                    b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
-
-                    b.HasIndex("Kind", "OpenedAt", "Number");
-
-                    b.HasIndex("Kind", "Status", "OpenedAt");
-
-                    b.ToTable("Tickets", (string)null);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketComment", b =>
-                {
-                    b.Property<Guid>("TicketId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Visibility")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("TicketId", "Sequence");
-
-                    b.ToTable("TicketComments", (string)null);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketHistoryEntry", b =>
-                {
-                    b.Property<Guid>("TicketId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Field")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsInternal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NewValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OldValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("TicketId", "Sequence");
-
-                    b.ToTable("TicketHistory", (string)null);
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.ServiceLevels.BusinessCalendar", b =>
@@ -1318,7 +1318,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("ServiceDesk.Domain.Changes.Change", null)
                         .WithMany()
-                        .HasForeignKey("ChangeId")
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1393,40 +1393,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Products");
                 });
 
-            modelBuilder.Entity("ServiceDesk.Domain.Integrations.ApiKey", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.Knowledge.KnowledgeArticle", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.Problems.Problem", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.Problems.ProblemHistoryEntry", b =>
-                {
-                    b.HasOne("ServiceDesk.Domain.Problems.Problem", null)
-                        .WithMany()
-                        .HasForeignKey("ProblemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.Ticket", b =>
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.Ticket", b =>
                 {
                     b.HasOne("ServiceDesk.Domain.Customers.Customer", null)
                         .WithMany()
@@ -1434,7 +1401,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsOne("ServiceDesk.Domain.ServiceDesk.SlaClock", "Resolution", b1 =>
+                    b.OwnsOne("ServiceDesk.Domain.Incidents.SlaClock", "Resolution", b1 =>
                         {
                             b1.Property<Guid>("TicketId")
                                 .HasColumnType("TEXT");
@@ -1517,7 +1484,7 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasForeignKey("TicketId");
                         });
 
-                    b.OwnsOne("ServiceDesk.Domain.ServiceDesk.SlaClock", "Response", b1 =>
+                    b.OwnsOne("ServiceDesk.Domain.Incidents.SlaClock", "Response", b1 =>
                         {
                             b1.Property<Guid>("TicketId")
                                 .HasColumnType("TEXT");
@@ -1607,20 +1574,53 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketComment", b =>
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketComment", b =>
                 {
-                    b.HasOne("ServiceDesk.Domain.ServiceDesk.Ticket", null)
+                    b.HasOne("ServiceDesk.Domain.Incidents.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ServiceDesk.Domain.ServiceDesk.TicketHistoryEntry", b =>
+            modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketHistoryEntry", b =>
                 {
-                    b.HasOne("ServiceDesk.Domain.ServiceDesk.Ticket", null)
+                    b.HasOne("ServiceDesk.Domain.Incidents.Ticket", null)
                         .WithMany()
-                        .HasForeignKey("TicketId")
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Integrations.ApiKey", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Knowledge.KnowledgeArticle", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Problems.Problem", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ServiceDesk.Domain.Problems.ProblemHistoryEntry", b =>
+                {
+                    b.HasOne("ServiceDesk.Domain.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

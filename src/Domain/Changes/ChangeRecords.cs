@@ -1,11 +1,5 @@
 namespace ServiceDesk.Domain.Changes;
 
-/// <summary>
-/// Who acts on a change: <see cref="Id"/> tells people apart (the approval rules compare it: two API keys may share a
-/// name), <see cref="Name"/> is what history shows.
-/// </summary>
-public sealed record ChangeActor(string Id, string Name);
-
 /// <summary>One approver's decision on a submitted change.</summary>
 /// <param name="ApproverId">The approver's stable id (compared for the requester and double-approval rules).</param>
 /// <param name="Approver">The approver's name, as history shows it.</param>

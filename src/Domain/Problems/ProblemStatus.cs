@@ -1,0 +1,10 @@
+namespace ServiceDesk.Domain.Problems;
+
+public enum ProblemStatus
+{
+    New,
+    Investigating,
+    KnownError,
+    Resolved,
+    Closed,
+}
