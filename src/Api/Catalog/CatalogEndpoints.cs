@@ -17,7 +17,7 @@ public static class CatalogEndpoints
         var catalog = api.MapGroup("/catalog").WithTags("Catalog").RequireAuthorization(Policies.Authenticated);
 
         catalog.MapGet("/product-lines", async (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListProductLinesQuery(new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListProductLinesQuery(new PageRequest(limit, cursor)), ct)))
             .WithName("ListProductLines").WithSummary("List product lines with their series")
             .Produces<Page<ProductLineResponse>>();
 
@@ -72,7 +72,7 @@ public static class CatalogEndpoints
             .WithName("PatchProductSeries").WithSummary("Change some fields of a series (JSON merge patch, Admin)");
 
         catalog.MapGet("/products", async (string? line, string? series, string? kind, string? status, string? q, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListProductsQuery(
+                TypedResults.Ok(await sender.Send(new ListProductsQuery(
                     line,
                     series,
                     QueryValues.Enum<ProductKind>(kind, "kind"),
@@ -88,7 +88,7 @@ public static class CatalogEndpoints
             .Produces<ProductResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
 
         catalog.MapGet("/products/{productCode}/quote", async (string productCode, string? serviceLevel, int? quantity, int? months, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetQuoteQuery(productCode, serviceLevel, quantity ?? 1, months ?? 12), ct)))
+                TypedResults.Ok(await sender.Send(new GetQuoteQuery(productCode, serviceLevel, quantity ?? 1, months ?? 12), ct)))
             .WithName("QuoteProduct").WithSummary("Price of a product at a service level: monthlyBasePrice x priceMultiplier x quantity x months")
             .Produces<QuoteResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 

@@ -27,7 +27,7 @@ public static class ChangeEndpoints
     private static void MapChanges(RouteGroupBuilder changes)
     {
         changes.MapGet("/", async (string? status, string? type, Guid? customerId, string? productCode, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListChangesQuery(QueryValues.Enum<ChangeStatus>(status, "status"), QueryValues.Enum<ChangeType>(type, "type"),
+                TypedResults.Ok(await sender.Send(new ListChangesQuery(QueryValues.Enum<ChangeStatus>(status, "status"), QueryValues.Enum<ChangeType>(type, "type"),
                     customerId, productCode, new PageRequest(limit, cursor)), ct)))
             .WithName("ListChanges").WithSummary("List changes, newest first (filters: status, type, customerId, productCode)")
             .Produces<Page<ChangeResponse>>();
@@ -45,7 +45,7 @@ public static class ChangeEndpoints
 
         changes.MapGet("/conflicts", async (string? productCode, Guid? customerId, DateTimeOffset? start, DateTimeOffset? end, int? limit, string? cursor,
                     ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new FindChangeConflictsQuery(productCode, customerId, start, end, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new FindChangeConflictsQuery(productCode, customerId, start, end, new PageRequest(limit, cursor)), ct)))
             .WithName("FindChangeConflicts")
             .WithSummary("Scheduled or implementing changes overlapping [start, end) on a product, for a customer (or every customer: no customerId)")
             .WithDescription("Windows that only touch (one ends when the other starts) do not overlap. A customer's changes conflict with that customer's and with global ones.")
@@ -62,7 +62,7 @@ public static class ChangeEndpoints
             .WithName("PatchChange").WithSummary("Complete or correct a Draft (merge patch): type, risk, summary, description, plans, products, customer");
 
         changes.MapGet("/{number}/history", async (string number, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListChangeHistoryQuery(number, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListChangeHistoryQuery(number, new PageRequest(limit, cursor)), ct)))
             .WithName("GetChangeHistory").WithSummary("Every step of the change: who, when, old -> new")
             .Produces<Page<HistoryResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -109,7 +109,7 @@ public static class ChangeEndpoints
     private static void MapFreezePeriods(RouteGroupBuilder freezes)
     {
         freezes.MapGet("/", async (Guid? customerId, DateTimeOffset? from, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListFreezePeriodsQuery(customerId, from, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListFreezePeriodsQuery(customerId, from, new PageRequest(limit, cursor)), ct)))
             .WithName("ListFreezePeriods").WithSummary("Freeze periods by start (customerId: those covering the customer, global ones included; from: those ending after it)")
             .Produces<Page<FreezePeriodResponse>>();
 
@@ -131,7 +131,7 @@ public static class ChangeEndpoints
         freezes.MapDelete("/{id}", async (string id, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new DeleteFreezePeriodCommand(id), ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Manager)
             .WithName("DeleteFreezePeriod").WithSummary("Lift a freeze period (Manager)")

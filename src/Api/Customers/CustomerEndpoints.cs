@@ -20,7 +20,7 @@ public static class CustomerEndpoints
         var customers = api.MapGroup("/customers").WithTags("Customers").RequireAuthorization(Policies.StaffOrCustomer);
 
         customers.MapGet("/", async (string? active, string? q, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListCustomersQuery(QueryValues.Boolean(active, "active"), q, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListCustomersQuery(QueryValues.Boolean(active, "active"), q, new PageRequest(limit, cursor)), ct)))
             .WithName("ListCustomers").WithSummary("List customers by code (filters: active, q over code and name); a Customer caller sees only its own")
             .Produces<Page<CustomerResponse>>();
 
@@ -45,7 +45,7 @@ public static class CustomerEndpoints
             .Produces<CustomerResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         customers.MapGet("/{id:guid}/agreements", async (Guid id, string? status, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListAgreementsQuery(id, QueryValues.Enum<AgreementStatus>(status, "status"), new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListAgreementsQuery(id, QueryValues.Enum<AgreementStatus>(status, "status"), new PageRequest(limit, cursor)), ct)))
             .WithName("ListAgreements").WithSummary("List a customer's agreements by start of validity (filter: status as of now)")
             .Produces<Page<AgreementResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -76,7 +76,7 @@ public static class CustomerEndpoints
             .Produces<AgreementResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         customers.MapGet("/{id:guid}/entitlements", async (Guid id, string? product, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetEntitlementQuery(id, string.IsNullOrWhiteSpace(product) ? null : product), ct)))
+                TypedResults.Ok(await sender.Send(new GetEntitlementQuery(id, string.IsNullOrWhiteSpace(product) ? null : product), ct)))
             .WithName("GetEntitlement").WithSummary("Which service level applies now to the customer's tickets on a product (no product: its default level), or why none does")
             .Produces<Entitlement>().ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -16,7 +16,7 @@ public static class ApiKeyEndpoints
         var keys = api.MapGroup("/api-keys").WithTags("Integrations").RequireAuthorization(Policies.Admin);
 
         keys.MapGet("/", async (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListApiKeysQuery(new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListApiKeysQuery(new PageRequest(limit, cursor)), ct)))
             .WithName("ListApiKeys").WithSummary("List API keys (never their secrets)")
             .Produces<Page<ApiKeyResponse>>();
 
@@ -29,14 +29,14 @@ public static class ApiKeyEndpoints
             .Produces<CreatedApiKeyResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         keys.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetApiKeyQuery(id), ct)))
+                TypedResults.Ok(await sender.Send(new GetApiKeyQuery(id), ct)))
             .WithName("GetApiKey").WithSummary("One API key (never its secret)")
             .Produces<ApiKeyResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
         keys.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new RevokeApiKeyCommand(id), ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .WithName("RevokeApiKey").WithSummary("Revoke an API key (effective immediately)")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);

@@ -17,7 +17,7 @@ public static class KnowledgeEndpoints
         var articles = api.MapGroup("/knowledge-articles").WithTags("Knowledge").RequireAuthorization(Policies.StaffOrCustomer);
 
         articles.MapGet("/", async (string? q, string? product, string? status, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new SearchArticlesQuery(q, product, QueryValues.Enum<ArticleStatus>(status, "status"), new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new SearchArticlesQuery(q, product, QueryValues.Enum<ArticleStatus>(status, "status"), new PageRequest(limit, cursor)), ct)))
             .WithName("SearchKnowledgeArticles").WithSummary("Search articles, newest first (q: title, body or tag; product; status). Customers see published ones only")
             .Produces<Page<ArticleResponse>>();
 

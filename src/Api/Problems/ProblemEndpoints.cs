@@ -18,7 +18,7 @@ public static class ProblemEndpoints
         var problems = api.MapGroup("/problems").WithTags("Problems").RequireAuthorization(Policies.Staff);
 
         problems.MapGet("/", async (string? status, string? productCode, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListProblemsQuery(QueryValues.Enum<ProblemStatus>(status, "status"), productCode, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListProblemsQuery(QueryValues.Enum<ProblemStatus>(status, "status"), productCode, new PageRequest(limit, cursor)), ct)))
             .WithName("ListProblems").WithSummary("List problems, newest first (filters: status, productCode)")
             .Produces<Page<ProblemResponse>>();
 
@@ -42,7 +42,7 @@ public static class ProblemEndpoints
             .WithName("PatchProblem").WithSummary("Change summary, description, product; root cause and workaround once it is a known error (merge patch)");
 
         problems.MapGet("/{number}/history", async (string number, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListProblemHistoryQuery(number, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListProblemHistoryQuery(number, new PageRequest(limit, cursor)), ct)))
             .WithName("GetProblemHistory").WithSummary("Every step of the problem: who, when, old -> new")
             .Produces<Page<HistoryResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
 

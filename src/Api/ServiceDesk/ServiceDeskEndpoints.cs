@@ -33,17 +33,17 @@ public static class ServiceDeskEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         desk.MapGet("/tickets/{number}", async (string number, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetDeskTicketQuery(number), ct)))
+                TypedResults.Ok(await sender.Send(new GetDeskTicketQuery(number), ct)))
             .WithName("GetDeskTicket").WithSummary("Any ticket by number, whatever its kind")
             .Produces<DeskTicketSummary>().ProducesProblem(StatusCodes.Status404NotFound);
 
         desk.MapGet("/tickets", async (string? externalReference, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new FindByExternalReferenceQuery(externalReference, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new FindByExternalReferenceQuery(externalReference, new PageRequest(limit, cursor)), ct)))
             .WithName("FindTicketsByExternalReference").WithSummary("Tickets of every kind carrying your external reference, newest first")
             .Produces<Page<DeskTicketSummary>>();
 
         desk.MapGet("/queue", async (string? group, string? priority, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetQueueQuery(group, QueryValues.Enum<Priority>(priority, "priority"), new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new GetQueueQuery(group, QueryValues.Enum<Priority>(priority, "priority"), new PageRequest(limit, cursor)), ct)))
             .RequireAuthorization(Policies.Staff)
             .WithName("GetWorkQueue").WithSummary("Open incidents and service requests, soonest breach first")
             .Produces<Page<DeskTicketSummary>>();

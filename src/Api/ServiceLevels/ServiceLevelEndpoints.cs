@@ -24,7 +24,7 @@ public static class ServiceLevelEndpoints
     private static void MapCalendars(RouteGroupBuilder calendars)
     {
         calendars.MapGet("/", async (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListCalendarsQuery(new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListCalendarsQuery(new PageRequest(limit, cursor)), ct)))
             .WithName("ListCalendars").WithSummary("List business calendars, by code")
             .Produces<Page<CalendarResponse>>();
 
@@ -75,7 +75,7 @@ public static class ServiceLevelEndpoints
             .Produces<CalendarResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         calendars.MapGet("/{code}/due", async (string code, string? start, long? minutes, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetDueTimeQuery(code, QueryValues.Instant(start, "start"), minutes), ct)))
+                TypedResults.Ok(await sender.Send(new GetDueTimeQuery(code, QueryValues.Instant(start, "start"), minutes), ct)))
             .WithName("GetDueTime").WithSummary("When a number of business minutes from an instant falls due on the calendar (start: an instant with offset; minutes: 0 or more)")
             .Produces<DueTimeResponse>().ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -83,7 +83,7 @@ public static class ServiceLevelEndpoints
     private static void MapServiceLevels(RouteGroupBuilder levels)
     {
         levels.MapGet("/", async (string? status, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListServiceLevelsQuery(QueryValues.Enum<ServiceLevelStatus>(status, "status"), new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListServiceLevelsQuery(QueryValues.Enum<ServiceLevelStatus>(status, "status"), new PageRequest(limit, cursor)), ct)))
             .WithName("ListServiceLevels").WithSummary("List service levels, best rank first (filter: status)")
             .Produces<Page<ServiceLevelResponse>>();
 
@@ -116,7 +116,7 @@ public static class ServiceLevelEndpoints
         levels.MapDelete("/{code}", async (string code, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 await sender.Send(new DeleteServiceLevelCommand(code, http.Request.IfMatch()), ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("DeleteServiceLevel").WithSummary("Delete a service level no agreement uses (Admin); one in use is refused (409): retire it instead")
