@@ -2,7 +2,6 @@ using Mediator;
 using ServiceDesk.Api.Common;
 using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Application.Common.Paging;
-using ServiceDesk.Application.Integrations;
 using ServiceDesk.Application.Integrations.Commands;
 using ServiceDesk.Application.Integrations.Queries;
 
@@ -17,8 +16,7 @@ public static class ApiKeyEndpoints
 
         keys.MapGet("/", async (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListApiKeysQuery(new PageRequest(limit, cursor)), ct)))
-            .WithName("ListApiKeys").WithSummary("List API keys (never their secrets)")
-            .Produces<Page<ApiKeyResponse>>();
+            .WithName("ListApiKeys").WithSummary("List API keys (never their secrets)");
 
         keys.MapPost("/", async (CreateApiKeyCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -26,12 +24,12 @@ public static class ApiKeyEndpoints
                 return HttpResults.Created(http, $"/api/v1/api-keys/{key.Id}", key);
             })
             .WithName("CreateApiKey").WithSummary("Issue an API key; the secret is in this response only")
-            .Produces<CreatedApiKeyResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         keys.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetApiKeyQuery(id), ct)))
             .WithName("GetApiKey").WithSummary("One API key (never its secret)")
-            .Produces<ApiKeyResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         keys.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             {
@@ -39,7 +37,7 @@ public static class ApiKeyEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("RevokeApiKey").WithSummary("Revoke an API key (effective immediately)")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return api;
     }
