@@ -17,14 +17,13 @@ public static class CatalogEndpoints
         var catalog = api.MapGroup("/catalog").WithTags("Catalog").RequireAuthorization(Policies.Authenticated);
 
         catalog.MapGet("/product-lines", async (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListProductLinesQuery(new PageRequest(limit, cursor)), ct)))
-            .WithName("ListProductLines").WithSummary("List product lines with their series")
-            .Produces<Page<ProductLineResponse>>();
+                TypedResults.Ok(await sender.Send(new ListProductLinesQuery(new PageRequest(limit, cursor)), ct)))
+            .WithName("ListProductLines").WithSummary("List product lines with their series");
 
         catalog.MapGet("/product-lines/{lineCode}", async (string lineCode, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetProductLineQuery(lineCode), ct)))
             .WithName("GetProductLine").WithSummary("Get a product line with its series and products")
-            .Produces<ProductLineResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         catalog.MapPost("/product-lines", async (CreateProductLineCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -33,13 +32,13 @@ public static class CatalogEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("CreateProductLine").WithSummary("Create a product line (Admin)")
-            .Produces<ProductLineResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         catalog.MapPut("/product-lines/{lineCode}", async (string lineCode, ProductLineBody body, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new UpdateProductLineCommand(lineCode, body, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("ReplaceProductLine").WithSummary("Replace a product line's names and description (Admin)")
-            .Produces<ProductLineResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         catalog.MapMergePatch<ProductLineResponse, ProductLineBody>("/product-lines/{lineCode}",
                 code => new GetProductLineQuery(code), (code, body, ifMatch) => new UpdateProductLineCommand(code, body, ifMatch))
@@ -49,7 +48,7 @@ public static class CatalogEndpoints
         catalog.MapGet("/series/{seriesCode}", async (string seriesCode, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetProductSeriesQuery(seriesCode), ct)))
             .WithName("GetProductSeries").WithSummary("Get a series with its products")
-            .Produces<ProductSeriesResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         catalog.MapPost("/series", async (CreateProductSeriesCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -58,13 +57,13 @@ public static class CatalogEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("CreateProductSeries").WithSummary("Create a series in a product line (Admin)")
-            .Produces<ProductSeriesResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         catalog.MapPut("/series/{seriesCode}", async (string seriesCode, ProductSeriesBody body, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new UpdateProductSeriesCommand(seriesCode, body, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("ReplaceProductSeries").WithSummary("Replace a series' names and scope (Admin)")
-            .Produces<ProductSeriesResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         catalog.MapMergePatch<ProductSeriesResponse, ProductSeriesBody>("/series/{seriesCode}",
                 code => new GetProductSeriesQuery(code), (code, body, ifMatch) => new UpdateProductSeriesCommand(code, body, ifMatch))
@@ -72,25 +71,24 @@ public static class CatalogEndpoints
             .WithName("PatchProductSeries").WithSummary("Change some fields of a series (JSON merge patch, Admin)");
 
         catalog.MapGet("/products", async (string? line, string? series, string? kind, string? status, string? q, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListProductsQuery(
+                TypedResults.Ok(await sender.Send(new ListProductsQuery(
                     line,
                     series,
                     QueryValues.Enum<ProductKind>(kind, "kind"),
                     QueryValues.Enum<ProductStatus>(status, "status"),
                     q,
                     new PageRequest(limit, cursor)), ct)))
-            .WithName("ListProducts").WithSummary("List products (filters: line, series, kind, status; q searches code and both names)")
-            .Produces<Page<ProductResponse>>();
+            .WithName("ListProducts").WithSummary("List products (filters: line, series, kind, status; q searches code and both names)");
 
         catalog.MapGet("/products/{productCode}", async (string productCode, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetProductQuery(productCode), ct)))
             .WithName("GetProduct").WithSummary("Get a product (retired products stay readable)")
-            .Produces<ProductResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         catalog.MapGet("/products/{productCode}/quote", async (string productCode, string? serviceLevel, int? quantity, int? months, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetQuoteQuery(productCode, serviceLevel, quantity ?? 1, months ?? 12), ct)))
+                TypedResults.Ok(await sender.Send(new GetQuoteQuery(productCode, serviceLevel, quantity ?? 1, months ?? 12), ct)))
             .WithName("QuoteProduct").WithSummary("Price of a product at a service level: monthlyBasePrice x priceMultiplier x quantity x months")
-            .Produces<QuoteResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         catalog.MapPost("/products", async (CreateProductCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -99,13 +97,13 @@ public static class CatalogEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("CreateProduct").WithSummary("Create a product in a series (Admin)")
-            .Produces<ProductResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         catalog.MapPut("/products/{productCode}", async (string productCode, ProductBody body, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new UpdateProductCommand(productCode, body, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("ReplaceProduct").WithSummary("Replace a product's writable fields (Admin)")
-            .Produces<ProductResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         catalog.MapMergePatch<ProductResponse, ProductBody>("/products/{productCode}",
                 code => new GetProductQuery(code), (code, body, ifMatch) => new UpdateProductCommand(code, body, ifMatch),
@@ -122,13 +120,13 @@ public static class CatalogEndpoints
                 HttpResults.Updated(http, await sender.Send(new RetireProductCommand(productCode, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("RetireProduct").WithSummary("Retire a product: it stays readable but cannot be sold or ticketed (Admin)")
-            .Produces<ProductResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         catalog.MapPost("/products/{productCode}/reinstate", async (string productCode, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new ReinstateProductCommand(productCode, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("ReinstateProduct").WithSummary("Bring a retired product back on sale (Admin)")
-            .Produces<ProductResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         return api;
     }

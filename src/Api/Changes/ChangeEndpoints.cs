@@ -5,7 +5,6 @@ using ServiceDesk.Application.Changes;
 using ServiceDesk.Application.Changes.Commands;
 using ServiceDesk.Application.Changes.Queries;
 using ServiceDesk.Application.Common.Paging;
-using ServiceDesk.Application.Incidents;
 using ServiceDesk.Domain.Changes;
 
 namespace ServiceDesk.Api.Changes;
@@ -27,10 +26,9 @@ public static class ChangeEndpoints
     private static void MapChanges(RouteGroupBuilder changes)
     {
         changes.MapGet("/", async (string? status, string? type, Guid? customerId, string? productCode, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListChangesQuery(QueryValues.Enum<ChangeStatus>(status, "status"), QueryValues.Enum<ChangeType>(type, "type"),
+                TypedResults.Ok(await sender.Send(new ListChangesQuery(QueryValues.Enum<ChangeStatus>(status, "status"), QueryValues.Enum<ChangeType>(type, "type"),
                     customerId, productCode, new PageRequest(limit, cursor)), ct)))
-            .WithName("ListChanges").WithSummary("List changes, newest first (filters: status, type, customerId, productCode)")
-            .Produces<Page<ChangeResponse>>();
+            .WithName("ListChanges").WithSummary("List changes, newest first (filters: status, type, customerId, productCode)");
 
         changes.MapPost("/", async (CreateChangeCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -40,21 +38,20 @@ public static class ChangeEndpoints
             .RequireAuthorization(Policies.Staff)
             .AddEndpointFilter<IdempotencyFilter>()
             .WithName("CreateChange").WithSummary("Write a change (a Draft until submitted); no customerId means a global change")
-            .Produces<ChangeResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         changes.MapGet("/conflicts", async (string? productCode, Guid? customerId, DateTimeOffset? start, DateTimeOffset? end, int? limit, string? cursor,
                     ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new FindChangeConflictsQuery(productCode, customerId, start, end, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new FindChangeConflictsQuery(productCode, customerId, start, end, new PageRequest(limit, cursor)), ct)))
             .WithName("FindChangeConflicts")
             .WithSummary("Scheduled or implementing changes overlapping [start, end) on a product, for a customer (or every customer: no customerId)")
-            .WithDescription("Windows that only touch (one ends when the other starts) do not overlap. A customer's changes conflict with that customer's and with global ones.")
-            .Produces<Page<ChangeConflictResponse>>();
+            .WithDescription("Windows that only touch (one ends when the other starts) do not overlap. A customer's changes conflict with that customer's and with global ones.");
 
         changes.MapGet("/{number}", async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetChangeQuery(number), ct)))
             .WithName("GetChange").WithSummary("Get a change by number")
-            .Produces<ChangeResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         changes.MapMergePatch<ChangeResponse, ChangeBody>("/{number}",
                 number => new GetChangeQuery(number), (number, body, ifMatch) => new UpdateChangeCommand(number, ifMatch, body))
@@ -62,9 +59,9 @@ public static class ChangeEndpoints
             .WithName("PatchChange").WithSummary("Complete or correct a Draft (merge patch): type, risk, summary, description, plans, products, customer");
 
         changes.MapGet("/{number}/history", async (string number, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListChangeHistoryQuery(number, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListChangeHistoryQuery(number, new PageRequest(limit, cursor)), ct)))
             .WithName("GetChangeHistory").WithSummary("Every step of the change: who, when, old -> new")
-            .Produces<Page<HistoryResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         changes.MapAction("submit", (number, ifMatch) => new SubmitChangeCommand(number, ifMatch))
             .RequireAuthorization(Policies.Staff)
@@ -102,16 +99,15 @@ public static class ChangeEndpoints
                 HttpResults.Updated(http, await sender.Send(new RemoveChangeFixCommand(number, http.Request.IfMatch(), fixedNumber), ct)))
             .RequireAuthorization(Policies.Staff)
             .WithName("RemoveChangeFix").WithSummary("Remove an incident or problem from the ones this change fixes")
-            .Produces<ChangeResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
     private static void MapFreezePeriods(RouteGroupBuilder freezes)
     {
         freezes.MapGet("/", async (Guid? customerId, DateTimeOffset? from, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListFreezePeriodsQuery(customerId, from, new PageRequest(limit, cursor)), ct)))
-            .WithName("ListFreezePeriods").WithSummary("Freeze periods by start (customerId: those covering the customer, global ones included; from: those ending after it)")
-            .Produces<Page<FreezePeriodResponse>>();
+                TypedResults.Ok(await sender.Send(new ListFreezePeriodsQuery(customerId, from, new PageRequest(limit, cursor)), ct)))
+            .WithName("ListFreezePeriods").WithSummary("Freeze periods by start (customerId: those covering the customer, global ones included; from: those ending after it)");
 
         freezes.MapPost("/", async (CreateFreezePeriodCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -121,20 +117,20 @@ public static class ChangeEndpoints
             .RequireAuthorization(Policies.Manager)
             .AddEndpointFilter<IdempotencyFilter>()
             .WithName("CreateFreezePeriod").WithSummary("Declare a freeze period (Manager): global, or for one customer")
-            .Produces<FreezePeriodResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         freezes.MapGet("/{id}", async (string id, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetFreezePeriodQuery(id), ct)))
             .WithName("GetFreezePeriod").WithSummary("Get a freeze period")
-            .Produces<FreezePeriodResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         freezes.MapDelete("/{id}", async (string id, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new DeleteFreezePeriodCommand(id), ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Manager)
             .WithName("DeleteFreezePeriod").WithSummary("Lift a freeze period (Manager)")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

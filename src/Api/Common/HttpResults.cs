@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using ServiceDesk.Application.Common;
 
@@ -7,33 +8,33 @@ namespace ServiceDesk.Api.Common;
 public static class HttpResults
 {
     /// <summary>200 with the ETag, or 304 when the client's If-None-Match already has this version.</summary>
-    public static IResult Resource<T>(HttpContext context, T resource)
+    public static Results<Ok<T>, NotModified> Resource<T>(HttpContext context, T resource)
         where T : IHasETag
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.Headers.ETag = resource.ETag;
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
         if (!string.IsNullOrEmpty(ifNoneMatch) && ETags.Matches(ifNoneMatch, resource.ETag))
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        return Results.Ok(resource);
+            return NotModified.Instance;
+        return TypedResults.Ok(resource);
     }
 
     /// <summary>200 after a write, with the new ETag.</summary>
-    public static IResult Updated<T>(HttpContext context, T resource)
+    public static Ok<T> Updated<T>(HttpContext context, T resource)
         where T : IHasETag
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.Headers.ETag = resource.ETag;
-        return Results.Ok(resource);
+        return TypedResults.Ok(resource);
     }
 
     /// <summary>201 with Location and ETag.</summary>
-    public static IResult Created<T>(HttpContext context, string location, T resource)
+    public static Created<T> Created<T>(HttpContext context, string location, T resource)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (resource is IHasETag tagged)
             context.Response.Headers.ETag = tagged.ETag;
-        return Results.Created(location, resource);
+        return TypedResults.Created(location, resource);
     }
 
     /// <summary>The If-Match header, or null when the client sent none (an unconditional write).</summary>

@@ -17,7 +17,7 @@ public static class ResourceEndpoints
         where TResponse : IHasETag =>
         group.MapPost("/{number}/" + action, async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(command(number, http.Request.IfMatch()), ct)))
-            .Produces<TResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary><c>POST /{number}/{action}</c> with a JSON body: 200 with the new ETag.</summary>
@@ -26,7 +26,7 @@ public static class ResourceEndpoints
         where TResponse : IHasETag =>
         group.MapPost("/{number}/" + action, async (string number, TBody body, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(command(number, body, http.Request.IfMatch()), ct)))
-            .Produces<TResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -52,7 +52,7 @@ public static class ResourceEndpoints
                 return HttpResults.Updated(http, await sender.Send(update(id, body, http.Request.IfMatch() ?? current.ETag), ct));
             })
             .Accepts<TBody>("application/merge-patch+json", "application/json")
-            .Produces<TResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }

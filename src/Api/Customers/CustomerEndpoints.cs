@@ -2,7 +2,6 @@ using Mediator;
 using ServiceDesk.Api.Common;
 using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Application.Common.Paging;
-using ServiceDesk.Application.Customers;
 using ServiceDesk.Application.Customers.Commands;
 using ServiceDesk.Application.Customers.Queries;
 using ServiceDesk.Domain.Customers;
@@ -20,14 +19,13 @@ public static class CustomerEndpoints
         var customers = api.MapGroup("/customers").WithTags("Customers").RequireAuthorization(Policies.StaffOrCustomer);
 
         customers.MapGet("/", async (string? active, string? q, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListCustomersQuery(QueryValues.Boolean(active, "active"), q, new PageRequest(limit, cursor)), ct)))
-            .WithName("ListCustomers").WithSummary("List customers by code (filters: active, q over code and name); a Customer caller sees only its own")
-            .Produces<Page<CustomerResponse>>();
+                TypedResults.Ok(await sender.Send(new ListCustomersQuery(QueryValues.Boolean(active, "active"), q, new PageRequest(limit, cursor)), ct)))
+            .WithName("ListCustomers").WithSummary("List customers by code (filters: active, q over code and name); a Customer caller sees only its own");
 
         customers.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetCustomerQuery(id), ct)))
             .WithName("GetCustomer").WithSummary("Get a customer with its contacts")
-            .Produces<CustomerResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         customers.MapPost("/", async (CreateCustomerCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -36,23 +34,23 @@ public static class CustomerEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("CreateCustomer").WithSummary("Create a customer (Admin)")
-            .Produces<CustomerResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         customers.MapPut("/{id:guid}", async (Guid id, CustomerBody body, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new UpdateCustomerCommand(id, body, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("ReplaceCustomer").WithSummary("Replace a customer's name and contacts, and (de)activate it (Admin); the code never changes")
-            .Produces<CustomerResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         customers.MapGet("/{id:guid}/agreements", async (Guid id, string? status, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListAgreementsQuery(id, QueryValues.Enum<AgreementStatus>(status, "status"), new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListAgreementsQuery(id, QueryValues.Enum<AgreementStatus>(status, "status"), new PageRequest(limit, cursor)), ct)))
             .WithName("ListAgreements").WithSummary("List a customer's agreements by start of validity (filter: status as of now)")
-            .Produces<Page<AgreementResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         customers.MapGet("/{id:guid}/agreements/{agreementId:guid}", async (Guid id, Guid agreementId, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetAgreementQuery(id, agreementId), ct)))
             .WithName("GetAgreement").WithSummary("Get one of a customer's agreements (its status as of now)")
-            .Produces<AgreementResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         customers.MapPost("/{id:guid}/agreements", async (Guid id, AgreementBody body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -61,24 +59,24 @@ public static class CustomerEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("CreateAgreement").WithSummary("Give a customer an agreement (Admin): a level for a product line or a list of products; retired levels and products are refused (422)")
-            .Produces<AgreementResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         customers.MapPut("/{id:guid}/agreements/{agreementId:guid}", async (Guid id, Guid agreementId, AgreementBody body, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new UpdateAgreementCommand(id, agreementId, body, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("ReplaceAgreement").WithSummary("Replace an agreement's level, coverage and validity (Admin); what it gains must not be retired; a cancelled one cannot change (409)")
-            .Produces<AgreementResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         customers.MapPost("/{id:guid}/agreements/{agreementId:guid}/cancel", async (Guid id, Guid agreementId, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new CancelAgreementCommand(id, agreementId, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("CancelAgreement").WithSummary("Cancel an Active or Future agreement at once (Admin); it grants nothing from now on")
-            .Produces<AgreementResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         customers.MapGet("/{id:guid}/entitlements", async (Guid id, string? product, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetEntitlementQuery(id, string.IsNullOrWhiteSpace(product) ? null : product), ct)))
+                TypedResults.Ok(await sender.Send(new GetEntitlementQuery(id, string.IsNullOrWhiteSpace(product) ? null : product), ct)))
             .WithName("GetEntitlement").WithSummary("Which service level applies now to the customer's tickets on a product (no product: its default level), or why none does")
-            .Produces<Entitlement>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return api;
     }

@@ -1,7 +1,6 @@
 using Mediator;
 using ServiceDesk.Api.Common;
 using ServiceDesk.Api.Common.Security;
-using ServiceDesk.Application.Incidents;
 using ServiceDesk.Application.Incidents.Commands;
 
 namespace ServiceDesk.Api.Incidents;
@@ -16,13 +15,13 @@ public static class CausedByEndpoints
         incidents.MapPost("/{number}/caused-by", async (string number, CausedByBody body, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new SetCausingChangeCommand(number, http.Request.IfMatch(), body), ct)))
             .WithName("SetIncidentCausedBy").WithSummary("Name the change that caused the incident (the change lists it in causedIncidents)")
-            .Produces<TicketResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         incidents.MapDelete("/{number}/caused-by", async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new ClearCausingChangeCommand(number, http.Request.IfMatch()), ct)))
             .WithName("ClearIncidentCausedBy").WithSummary("Forget the change named as the incident's cause")
-            .Produces<TicketResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         return api;
     }

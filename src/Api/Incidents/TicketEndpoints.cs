@@ -30,15 +30,14 @@ public static class TicketEndpoints
 
         group.MapGet("/", async (string? status, string? priority, Guid? customerId, string? productLine, string? group, string? assignee, bool? breached,
                     DateTimeOffset? openedFrom, DateTimeOffset? openedTo, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListTicketsQuery(kind, QueryValues.Enum<TicketStatus>(status, "status"), QueryValues.Enum<Priority>(priority, "priority"),
+                TypedResults.Ok(await sender.Send(new ListTicketsQuery(kind, QueryValues.Enum<TicketStatus>(status, "status"), QueryValues.Enum<Priority>(priority, "priority"),
                     customerId, productLine, group, assignee, breached, openedFrom, openedTo, new PageRequest(limit, cursor)), ct)))
-            .WithName($"List{name}s").WithSummary("List, newest first (filters: status, priority, customerId, productLine, group, assignee, breached, openedFrom, openedTo)")
-            .Produces<Page<TicketResponse>>();
+            .WithName($"List{name}s").WithSummary("List, newest first (filters: status, priority, customerId, productLine, group, assignee, breached, openedFrom, openedTo)");
 
         group.MapGet("/{number}", async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetTicketQuery(kind, number), ct)))
             .WithName($"Get{name}").WithSummary("Get one by number")
-            .Produces<TicketResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapMergePatch<TicketResponse, TicketDetailsBody>("/{number}",
                 number => new GetTicketQuery(kind, number), (number, body, ifMatch) => new UpdateTicketCommand(kind, number, ifMatch, body))
@@ -74,27 +73,27 @@ public static class TicketEndpoints
             .WithName($"Escalate{name}").WithSummary("Escalate hierarchically (level) and/or functionally (group)");
 
         group.MapGet("/{number}/comments", async (string number, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListCommentsQuery(kind, number, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListCommentsQuery(kind, number, new PageRequest(limit, cursor)), ct)))
             .WithName($"List{name}Comments").WithSummary("Comments in order (customers see public ones only)")
-            .Produces<Page<CommentResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{number}/comments", async (string number, CommentBody body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var comment = await sender.Send(new AddCommentCommand(kind, number, body), ct);
-                return Results.Created($"{http.Request.Path}/{comment.Sequence}", comment);
+                return TypedResults.Created($"{http.Request.Path}/{comment.Sequence}", comment);
             })
             .WithName($"Add{name}Comment").WithSummary("Add a public comment or an internal work note (customers: public only)")
-            .Produces<CommentResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/{number}/history", async (string number, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListHistoryQuery(kind, number, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListHistoryQuery(kind, number, new PageRequest(limit, cursor)), ct)))
             .WithName($"Get{name}History").WithSummary("Every change: who, when, old -> new (customers don't see internal notes)")
-            .Produces<Page<HistoryResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{number}/sla", async (string number, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetTicketSlaQuery(kind, number), ct)))
+                TypedResults.Ok(await sender.Send(new GetTicketSlaQuery(kind, number), ct)))
             .WithName($"Get{name}Sla").WithSummary("Both SLA clocks as of now (business minutes)")
-            .Produces<TicketSlaResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

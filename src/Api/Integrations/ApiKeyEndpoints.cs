@@ -2,7 +2,6 @@ using Mediator;
 using ServiceDesk.Api.Common;
 using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Application.Common.Paging;
-using ServiceDesk.Application.Integrations;
 using ServiceDesk.Application.Integrations.Commands;
 using ServiceDesk.Application.Integrations.Queries;
 
@@ -16,9 +15,8 @@ public static class ApiKeyEndpoints
         var keys = api.MapGroup("/api-keys").WithTags("Integrations").RequireAuthorization(Policies.Admin);
 
         keys.MapGet("/", async (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListApiKeysQuery(new PageRequest(limit, cursor)), ct)))
-            .WithName("ListApiKeys").WithSummary("List API keys (never their secrets)")
-            .Produces<Page<ApiKeyResponse>>();
+                TypedResults.Ok(await sender.Send(new ListApiKeysQuery(new PageRequest(limit, cursor)), ct)))
+            .WithName("ListApiKeys").WithSummary("List API keys (never their secrets)");
 
         keys.MapPost("/", async (CreateApiKeyCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -26,20 +24,20 @@ public static class ApiKeyEndpoints
                 return HttpResults.Created(http, $"/api/v1/api-keys/{key.Id}", key);
             })
             .WithName("CreateApiKey").WithSummary("Issue an API key; the secret is in this response only")
-            .Produces<CreatedApiKeyResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         keys.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetApiKeyQuery(id), ct)))
+                TypedResults.Ok(await sender.Send(new GetApiKeyQuery(id), ct)))
             .WithName("GetApiKey").WithSummary("One API key (never its secret)")
-            .Produces<ApiKeyResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         keys.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new RevokeApiKeyCommand(id), ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .WithName("RevokeApiKey").WithSummary("Revoke an API key (effective immediately)")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return api;
     }

@@ -17,9 +17,8 @@ public static class KnowledgeEndpoints
         var articles = api.MapGroup("/knowledge-articles").WithTags("Knowledge").RequireAuthorization(Policies.StaffOrCustomer);
 
         articles.MapGet("/", async (string? q, string? product, string? status, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new SearchArticlesQuery(q, product, QueryValues.Enum<ArticleStatus>(status, "status"), new PageRequest(limit, cursor)), ct)))
-            .WithName("SearchKnowledgeArticles").WithSummary("Search articles, newest first (q: title, body or tag; product; status). Customers see published ones only")
-            .Produces<Page<ArticleResponse>>();
+                TypedResults.Ok(await sender.Send(new SearchArticlesQuery(q, product, QueryValues.Enum<ArticleStatus>(status, "status"), new PageRequest(limit, cursor)), ct)))
+            .WithName("SearchKnowledgeArticles").WithSummary("Search articles, newest first (q: title, body or tag; product; status). Customers see published ones only");
 
         articles.MapPost("/", async (CreateArticleCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -29,19 +28,19 @@ public static class KnowledgeEndpoints
             .RequireAuthorization(Policies.Staff)
             .AddEndpointFilter<IdempotencyFilter>()
             .WithName("CreateKnowledgeArticle").WithSummary("Write an article (Draft), from scratch or from a known error (problemNumber)")
-            .Produces<ArticleResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         articles.MapGet("/{id}", async (string id, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetArticleQuery(id), ct)))
             .WithName("GetKnowledgeArticle").WithSummary("Get an article (a draft is 404 to customers)")
-            .Produces<ArticleResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         articles.MapPut("/{id}", async (string id, ArticleBody body, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new UpdateArticleCommand(id, http.Request.IfMatch(), body), ct)))
             .RequireAuthorization(Policies.Staff)
             .WithName("ReplaceKnowledgeArticle").WithSummary("Replace an article's title, body, product and tags")
-            .Produces<ArticleResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         var publication = new (string Action, string Name, string Summary, Func<string, string?, ICommand<ArticleResponse>> Command)[]
@@ -55,7 +54,7 @@ public static class KnowledgeEndpoints
                     HttpResults.Updated(http, await sender.Send(command(id, http.Request.IfMatch()), ct)))
                 .RequireAuthorization(Policies.Staff)
                 .WithName(name).WithSummary(summary)
-                .Produces<ArticleResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
                 .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         }
 

@@ -2,7 +2,6 @@ using Mediator;
 using ServiceDesk.Api.Common;
 using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Application.Common.Paging;
-using ServiceDesk.Application.Incidents;
 using ServiceDesk.Application.Problems;
 using ServiceDesk.Application.Problems.Commands;
 using ServiceDesk.Application.Problems.Queries;
@@ -18,9 +17,8 @@ public static class ProblemEndpoints
         var problems = api.MapGroup("/problems").WithTags("Problems").RequireAuthorization(Policies.Staff);
 
         problems.MapGet("/", async (string? status, string? productCode, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListProblemsQuery(QueryValues.Enum<ProblemStatus>(status, "status"), productCode, new PageRequest(limit, cursor)), ct)))
-            .WithName("ListProblems").WithSummary("List problems, newest first (filters: status, productCode)")
-            .Produces<Page<ProblemResponse>>();
+                TypedResults.Ok(await sender.Send(new ListProblemsQuery(QueryValues.Enum<ProblemStatus>(status, "status"), productCode, new PageRequest(limit, cursor)), ct)))
+            .WithName("ListProblems").WithSummary("List problems, newest first (filters: status, productCode)");
 
         problems.MapPost("/", async (CreateProblemCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -29,22 +27,22 @@ public static class ProblemEndpoints
             })
             .AddEndpointFilter<IdempotencyFilter>()
             .WithName("CreateProblem").WithSummary("Record a problem (New)")
-            .Produces<ProblemResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         problems.MapGet("/{number}", async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetProblemQuery(number), ct)))
             .WithName("GetProblem").WithSummary("Get a problem by number, with its linked incidents")
-            .Produces<ProblemResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         problems.MapMergePatch<ProblemResponse, ProblemBody>("/{number}",
                 number => new GetProblemQuery(number), (number, body, ifMatch) => new UpdateProblemCommand(number, ifMatch, body))
             .WithName("PatchProblem").WithSummary("Change summary, description, product; root cause and workaround once it is a known error (merge patch)");
 
         problems.MapGet("/{number}/history", async (string number, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new ListProblemHistoryQuery(number, new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new ListProblemHistoryQuery(number, new PageRequest(limit, cursor)), ct)))
             .WithName("GetProblemHistory").WithSummary("Every step of the problem: who, when, old -> new")
-            .Produces<Page<HistoryResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         problems.MapAction("incidents", (string number, LinkIncidentBody body, string? ifMatch) => new LinkIncidentCommand(number, ifMatch, body))
             .WithName("LinkProblemIncident").WithSummary("Link an incident (it shows the problem's workaround)");
@@ -60,7 +58,7 @@ public static class ProblemEndpoints
         problems.MapDelete("/{number}/incidents/{incidentNumber}", async (string number, string incidentNumber, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new UnlinkIncidentCommand(number, http.Request.IfMatch(), incidentNumber), ct)))
             .WithName("UnlinkProblemIncident").WithSummary("Unlink an incident (it no longer shows the workaround)")
-            .Produces<ProblemResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         return api;

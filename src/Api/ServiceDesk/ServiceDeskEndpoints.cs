@@ -26,27 +26,24 @@ public static class ServiceDeskEndpoints
             .WithSummary("Raise an incident, service request, inquiry, change request or complaint")
             .WithDescription("Checks entitlement, derives the priority, routes to a group and starts the SLA clocks. "
                 + "Send Idempotency-Key to make retries safe: the same key and body return the first result; the same key with another body is refused (422).")
-            .Produces<IntakeResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         desk.MapGet("/tickets/{number}", async (string number, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetDeskTicketQuery(number), ct)))
+                TypedResults.Ok(await sender.Send(new GetDeskTicketQuery(number), ct)))
             .WithName("GetDeskTicket").WithSummary("Any ticket by number, whatever its kind")
-            .Produces<DeskTicketSummary>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         desk.MapGet("/tickets", async (string? externalReference, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new FindByExternalReferenceQuery(externalReference, new PageRequest(limit, cursor)), ct)))
-            .WithName("FindTicketsByExternalReference").WithSummary("Tickets of every kind carrying your external reference, newest first")
-            .Produces<Page<DeskTicketSummary>>();
+                TypedResults.Ok(await sender.Send(new FindByExternalReferenceQuery(externalReference, new PageRequest(limit, cursor)), ct)))
+            .WithName("FindTicketsByExternalReference").WithSummary("Tickets of every kind carrying your external reference, newest first");
 
         desk.MapGet("/queue", async (string? group, string? priority, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GetQueueQuery(group, QueryValues.Enum<Priority>(priority, "priority"), new PageRequest(limit, cursor)), ct)))
+                TypedResults.Ok(await sender.Send(new GetQueueQuery(group, QueryValues.Enum<Priority>(priority, "priority"), new PageRequest(limit, cursor)), ct)))
             .RequireAuthorization(Policies.Staff)
-            .WithName("GetWorkQueue").WithSummary("Open incidents and service requests, soonest breach first")
-            .Produces<Page<DeskTicketSummary>>();
+            .WithName("GetWorkQueue").WithSummary("Open incidents and service requests, soonest breach first");
 
         return api;
     }
