@@ -1,5 +1,4 @@
 using FluentValidation;
-using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Application.Common.Behaviours;

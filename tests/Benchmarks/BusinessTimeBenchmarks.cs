@@ -12,8 +12,8 @@ public class BusinessTimeBenchmarks
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 6, 9, 0, 0, TimeSpan.Zero);
 
-    private WorkingSchedule schedule = null!;
-    private DateTimeOffset due;
+    private WorkingSchedule _schedule = null!;
+    private DateTimeOffset _due;
 
     [Params("24X7", "5X8-CN")]
     public string Calendar { get; set; } = "24X7";
@@ -24,15 +24,15 @@ public class BusinessTimeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        schedule = Calendar == "24X7" ? WorkingSchedule.TwentyFourSeven("Asia/Shanghai") : FiveByEightCn();
-        due = schedule.AddBusinessMinutes(Start, Minutes);
+        _schedule = Calendar == "24X7" ? WorkingSchedule.TwentyFourSeven("Asia/Shanghai") : FiveByEightCn();
+        _due = _schedule.AddBusinessMinutes(Start, Minutes);
     }
 
     [Benchmark]
-    public DateTimeOffset AddBusinessMinutes() => schedule.AddBusinessMinutes(Start, Minutes);
+    public DateTimeOffset AddBusinessMinutes() => _schedule.AddBusinessMinutes(Start, Minutes);
 
     [Benchmark]
-    public long BusinessMinutesBetween() => schedule.BusinessMinutesBetween(Start, due);
+    public long BusinessMinutesBetween() => _schedule.BusinessMinutesBetween(Start, _due);
 
     private static WorkingSchedule FiveByEightCn()
     {

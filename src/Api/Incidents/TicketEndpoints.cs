@@ -6,7 +6,6 @@ using ServiceDesk.Application.Incidents;
 using ServiceDesk.Application.Incidents.Commands;
 using ServiceDesk.Application.Incidents.Queries;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 
 namespace ServiceDesk.Api.Incidents;

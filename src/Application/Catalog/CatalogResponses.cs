@@ -64,14 +64,7 @@ public sealed record ProductResponse(
     ProductKind Kind,
     IReadOnlyList<DeliveryMode> DeliveryModes,
     decimal MonthlyBasePrice,
-    ProductStatus Status) : IHasETag
-{
-    [JsonIgnore]
-    public int Version { get; init; }
-
-    [JsonIgnore]
-    public string ETag => ETags.FromVersion(Version);
-}
+    ProductStatus Status) : VersionedResponse;
 
 /// <summary>The price of a product at a service level.</summary>
 /// <param name="ProductCode" example="OPS-SD-01">The product quoted.</param>

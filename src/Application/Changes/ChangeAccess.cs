@@ -3,7 +3,6 @@ using ServiceDesk.Application.Changes.Commands;
 using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
-using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Changes;
 

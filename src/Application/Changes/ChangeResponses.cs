@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using ServiceDesk.Application.Common;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Changes;
 

@@ -1,9 +1,21 @@
+using System.Text.Json.Serialization;
+
 namespace ServiceDesk.Application.Common;
 
 /// <summary>A response that carries the entity tag of the resource it represents.</summary>
 public interface IHasETag
 {
     string ETag { get; }
+}
+
+/// <summary>A response whose entity tag is its row version; neither the version nor the tag is part of the JSON.</summary>
+public abstract record VersionedResponse : IHasETag
+{
+    [JsonIgnore]
+    public int Version { get; init; }
+
+    [JsonIgnore]
+    public string ETag => ETags.FromVersion(Version);
 }
 
 /// <summary>

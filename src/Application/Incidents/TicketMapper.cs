@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using Riok.Mapperly.Abstractions;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Incidents;
 
@@ -26,6 +25,4 @@ public static partial class TicketMapper
     public static partial CommentResponse ToResponse(this TicketComment comment);
 
     public static partial IQueryable<CommentResponse> ProjectToResponse(this IQueryable<TicketComment> comments);
-
-    public static partial IQueryable<HistoryResponse> ProjectToResponse(this IQueryable<TicketHistoryEntry> history);
 }

@@ -1,7 +1,5 @@
-using System.Text.Json.Serialization;
 using ServiceDesk.Application.Common;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 
 namespace ServiceDesk.Application.Incidents;
@@ -75,14 +73,7 @@ public sealed record TicketResponse(
     SlaClockState ResolutionState,
     string? ProblemNumber,
     string? Workaround,
-    string? CausedByChange) : IHasETag
-{
-    [JsonIgnore]
-    public int Version { get; init; }
-
-    [JsonIgnore]
-    public string ETag => ETags.FromVersion(Version);
-}
+    string? CausedByChange) : VersionedResponse;
 
 /// <summary>A comment on a ticket.</summary>
 /// <param name="Sequence" example="3">Position among the ticket's comments.</param>
@@ -91,16 +82,6 @@ public sealed record TicketResponse(
 /// <param name="Body" example="Replaced the failed line card; monitoring.">The text.</param>
 /// <param name="Visibility" example="public">public or internal.</param>
 public sealed record CommentResponse(long Sequence, DateTimeOffset At, string Author, string Body, CommentVisibility Visibility);
-
-/// <summary>One line of a ticket's history.</summary>
-/// <param name="Sequence" example="5">Position in the history.</param>
-/// <param name="At">When it happened.</param>
-/// <param name="Actor" example="li.wei">Who did it (system for the monitor).</param>
-/// <param name="Action" example="status">created, status, assignment, priority, updated, comment, escalated, sla-warning, sla-breached.</param>
-/// <param name="Field" example="status">The field that changed, if any.</param>
-/// <param name="OldValue" example="Assigned">The value before.</param>
-/// <param name="NewValue" example="InProgress">The value after.</param>
-public sealed record HistoryResponse(long Sequence, DateTimeOffset At, string Actor, string Action, string? Field, string? OldValue, string? NewValue);
 
 /// <summary>Both SLA clocks of a ticket, as of now.</summary>
 /// <param name="Number" example="INC000042">The ticket.</param>

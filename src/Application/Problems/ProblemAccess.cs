@@ -4,7 +4,6 @@ using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Problems;
-using ServiceDesk.Domain.Incidents;
 
 namespace ServiceDesk.Application.Problems;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Riok.Mapperly.Abstractions;
 using ServiceDesk.Application.Common;
-using ServiceDesk.Application.Incidents;
 using ServiceDesk.Domain.Problems;
 
 namespace ServiceDesk.Application.Problems;
@@ -58,6 +57,4 @@ public static partial class ProblemMapper
     public static partial ProblemResponse ToResponse(this Problem problem);
 
     public static partial IQueryable<ProblemResponse> ProjectToResponse(this IQueryable<Problem> problems);
-
-    public static partial IQueryable<HistoryResponse> ProjectToResponse(this IQueryable<ProblemHistoryEntry> history);
 }

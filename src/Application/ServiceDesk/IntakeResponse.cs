@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 
 namespace ServiceDesk.Application.ServiceDesk;

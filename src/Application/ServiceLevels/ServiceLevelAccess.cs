@@ -19,7 +19,7 @@ internal static class ServiceLevelAccess
     }
 
     /// <summary>A level must measure on calendars that exist (400 naming the field otherwise).</summary>
-    public static async Task EnsureCalendarsExistAsync(this IServiceDeskDbContext db, ServiceLevelBody body, CancellationToken cancellationToken)
+    public static async Task EnsureCalendarsExistAsync(this IServiceDeskDbContext db, ServiceLevelFields body, CancellationToken cancellationToken)
     {
         if (!await db.Calendars.AnyAsync(c => c.Code == body.CalendarCode, cancellationToken))
             throw new RequestValidationException("calendarCode", $"Calendar '{body.CalendarCode}' does not exist.");

@@ -48,6 +48,7 @@ public static class ServiceLevelMapper
 
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The response's dictionaries hold IReadOnlyList values.")]
     private static IReadOnlyList<WorkingHoursResponse> Hours(IReadOnlyList<WorkingInterval> intervals) =>
         intervals.Select(i => new WorkingHoursResponse(i.StartText, i.EndText)).ToList();
 }

@@ -46,4 +46,9 @@ public enum CommentVisibility
 }
 
 /// <summary>A person at the customer the ticket is about.</summary>
-public sealed record TicketContact(string Name, string? Email, string? Phone);
+public sealed record TicketContact(string Name, string? Email, string? Phone)
+{
+    public const int NameMaxLength = 200;
+    public const int EmailMaxLength = 200;
+    public const int PhoneMaxLength = 50;
+}

@@ -10,4 +10,7 @@ public static class DeskRecord
     public const int SummaryMaxLength = 200;
 
     public const int DescriptionMaxLength = 8000;
+
+    /// <summary>The caller's own reference (<c>externalReference</c>), by which an integration finds its record again.</summary>
+    public const int ExternalReferenceMaxLength = 100;
 }

@@ -47,11 +47,11 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
 
     private static readonly int MaxDayNumber = DateOnly.MaxValue.DayNumber;
 
-    private readonly WorkingInterval[][] weekly;
-    private readonly int[] specialDays;
-    private readonly WorkingInterval[][] specialIntervals;
-    private readonly long weekTicks;
-    private readonly long? fixedOffsetTicks;
+    private readonly WorkingInterval[][] _weekly;
+    private readonly int[] _specialDays;
+    private readonly WorkingInterval[][] _specialIntervals;
+    private readonly long _weekTicks;
+    private readonly long? _fixedOffsetTicks;
 
     /// <param name="timeZoneId">IANA time-zone id, e.g. <c>Asia/Shanghai</c>.</param>
     /// <param name="weeklyIntervals">Working intervals per weekday, sorted and non-overlapping (touching is fine);
@@ -68,16 +68,16 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
         ArgumentNullException.ThrowIfNull(weeklyIntervals);
 
         TimeZone = ResolveTimeZone(timeZoneId);
-        fixedOffsetTicks = TimeZone.GetAdjustmentRules().Length == 0 ? TimeZone.BaseUtcOffset.Ticks : null;
+        _fixedOffsetTicks = TimeZone.GetAdjustmentRules().Length == 0 ? TimeZone.BaseUtcOffset.Ticks : null;
 
-        weekly = new WorkingInterval[7][];
+        _weekly = new WorkingInterval[7][];
         long weekMinutes = 0;
         for (var day = DayOfWeek.Sunday; day <= DayOfWeek.Saturday; day++)
         {
             var intervals = weeklyIntervals.TryGetValue(day, out var given) && given is not null
                 ? Checked(given, day.ToString())
                 : [];
-            weekly[(int)day] = intervals;
+            _weekly[(int)day] = intervals;
             foreach (var interval in intervals)
                 weekMinutes += interval.DurationMinutes;
         }
@@ -90,7 +90,7 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
         }
 
         WeeklyWorkingMinutes = weekMinutes;
-        weekTicks = weekMinutes * TicksPerMinute;
+        _weekTicks = weekMinutes * TicksPerMinute;
 
         var holidaySet = (holidays ?? []).ToHashSet();
         var special = new SortedDictionary<int, WorkingInterval[]>();
@@ -103,16 +103,16 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
             if (holidaySet.Contains(date))
                 throw DomainException.Invalid("extraWorkingDays", $"{Iso(date)} cannot be both a holiday and an extra working day.");
 
-            var intervals = given is { Count: > 0 } ? Checked(given, Iso(date)) : weekly[(int)DayOfWeek.Monday];
+            var intervals = given is { Count: > 0 } ? Checked(given, Iso(date)) : _weekly[(int)DayOfWeek.Monday];
             special.Add(date.DayNumber, intervals);
             extras.Add(date, Array.AsReadOnly(intervals));
         }
 
-        specialDays = [.. special.Keys];
-        specialIntervals = [.. special.Values];
+        _specialDays = [.. special.Keys];
+        _specialIntervals = [.. special.Values];
 
         WeeklyIntervals = Enum.GetValues<DayOfWeek>()
-            .ToFrozenDictionary(day => day, day => (IReadOnlyList<WorkingInterval>)Array.AsReadOnly(weekly[(int)day]));
+            .ToFrozenDictionary(day => day, day => (IReadOnlyList<WorkingInterval>)Array.AsReadOnly(_weekly[(int)day]));
         Holidays = holidaySet.ToFrozenSet();
         ExtraWorkingDays = extras.ToFrozenDictionary();
     }
@@ -142,8 +142,8 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
     /// <summary>The working intervals of one local date, holidays and extra working days applied.</summary>
     public IReadOnlyList<WorkingInterval> IntervalsOn(DateOnly date)
     {
-        var index = Array.BinarySearch(specialDays, date.DayNumber);
-        return index >= 0 ? Array.AsReadOnly(specialIntervals[index]) : WeeklyIntervals[date.DayOfWeek];
+        var index = Array.BinarySearch(_specialDays, date.DayNumber);
+        return index >= 0 ? Array.AsReadOnly(_specialIntervals[index]) : WeeklyIntervals[date.DayOfWeek];
     }
 
     /// <summary>
@@ -174,14 +174,11 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
             if (day > MaxDayNumber)
                 throw new ArgumentOutOfRangeException(nameof(minutes), minutes, "The target falls beyond the last date the calendar can represent.");
 
-            while (specialIndex < specialDays.Length && specialDays[specialIndex] < day)
-                specialIndex++;
-            var nextSpecialDay = specialIndex < specialDays.Length ? specialDays[specialIndex] : int.MaxValue;
-            var intervals = day == nextSpecialDay ? specialIntervals[specialIndex] : weekly[WeekdayIndex(day)];
+            var intervals = IntervalsOn(day, ref specialIndex, out var nextSpecialDay);
 
             if (day >= steadyUntilDay)
             {
-                var horizon = (int)Math.Min(MaxProbeDays, (7 * (remaining / weekTicks)) + 9);
+                var horizon = (int)Math.Min(MaxProbeDays, (7 * (remaining / _weekTicks)) + 9);
                 var steadyDays = ProbeSteadyDays(day, Math.Min(horizon, MaxDayNumber - day + 1), out steadyOffset);
                 if (steadyDays == 0)
                 {
@@ -202,14 +199,14 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
             }
 
             var dayStartUtc = (day * TicksPerDay) - steadyOffset;
-            if (remaining > weekTicks && cursor <= dayStartUtc)
+            if (remaining > _weekTicks && cursor <= dayStartUtc)
             {
                 // Whole weeks with one offset and no special date hold exactly the ordinary weekly time; stop
                 // short of the last of them so a target used up at an interval's end is found in the day loop.
-                var weeks = Math.Min((remaining - 1) / weekTicks, Math.Min(steadyUntilDay - day, (long)nextSpecialDay - day) / 7);
+                var weeks = Math.Min((remaining - 1) / _weekTicks, Math.Min(steadyUntilDay - day, (long)nextSpecialDay - day) / 7);
                 if (weeks > 0)
                 {
-                    remaining -= weeks * weekTicks;
+                    remaining -= weeks * _weekTicks;
                     day += (int)(weeks * 7);
                     cursor = (day * TicksPerDay) - steadyOffset;
                     continue;
@@ -218,8 +215,7 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
 
             foreach (var interval in intervals)
             {
-                var start = dayStartUtc + (interval.StartMinute * TicksPerMinute);
-                var end = dayStartUtc + (interval.EndMinute * TicksPerMinute);
+                var (start, end) = UtcBounds(dayStartUtc, interval);
                 if (Consume(start, end, ref cursor, ref remaining))
                     return new DateTimeOffset(cursor, TimeSpan.Zero);
             }
@@ -249,10 +245,7 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
 
         while (day <= lastDay)
         {
-            while (specialIndex < specialDays.Length && specialDays[specialIndex] < day)
-                specialIndex++;
-            var nextSpecialDay = specialIndex < specialDays.Length ? specialDays[specialIndex] : int.MaxValue;
-            var intervals = day == nextSpecialDay ? specialIntervals[specialIndex] : weekly[WeekdayIndex(day)];
+            var intervals = IntervalsOn(day, ref specialIndex, out var nextSpecialDay);
 
             if (day >= steadyUntilDay)
             {
@@ -280,7 +273,7 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
                 var weeks = Math.Min((to - dayStartUtc) / TicksPerWeekOfDays, Math.Min(steadyUntilDay - day, (long)nextSpecialDay - day) / 7);
                 if (weeks > 0)
                 {
-                    total += weeks * weekTicks;
+                    total += weeks * _weekTicks;
                     day += (int)(weeks * 7);
                     cursor = (day * TicksPerDay) - steadyOffset;
                     continue;
@@ -289,8 +282,7 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
 
             foreach (var interval in intervals)
             {
-                var start = dayStartUtc + (interval.StartMinute * TicksPerMinute);
-                var end = dayStartUtc + (interval.EndMinute * TicksPerMinute);
+                var (start, end) = UtcBounds(dayStartUtc, interval);
                 if (Accumulate(start, end, to, ref cursor, ref total))
                     return new TimeSpan(total);
             }
@@ -344,7 +336,7 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
     /// </summary>
     private int ProbeSteadyDays(int firstDay, int maxDays, out long offset)
     {
-        if (fixedOffsetTicks is { } fixedOffset)
+        if (_fixedOffsetTicks is { } fixedOffset)
         {
             offset = fixedOffset;
             return maxDays;
@@ -408,7 +400,7 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
 
     private long OffsetAt(long utcTicks)
     {
-        if (fixedOffsetTicks is { } fixedOffset)
+        if (_fixedOffsetTicks is { } fixedOffset)
             return fixedOffset;
         var clamped = Math.Clamp(utcTicks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks);
         return TimeZone.GetUtcOffset(new DateTime(clamped, DateTimeKind.Utc)).Ticks;
@@ -417,9 +409,25 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
     private int LocalDayNumber(long utcTicks) =>
         (int)Math.Clamp((utcTicks + OffsetAt(utcTicks)) / TicksPerDay, 0, MaxDayNumber);
 
+    /// <summary>An interval of a day whose offset is steady, as UTC ticks.</summary>
+    private static (long Start, long End) UtcBounds(long dayStartUtc, WorkingInterval interval) =>
+        (dayStartUtc + (interval.StartMinute * TicksPerMinute), dayStartUtc + (interval.EndMinute * TicksPerMinute));
+
+    /// <summary>
+    /// The working intervals of a local day, walking <paramref name="specialIndex"/> (ascending days only) past the
+    /// special dates before it; <paramref name="nextSpecialDay"/> is the first special date on or after it.
+    /// </summary>
+    private WorkingInterval[] IntervalsOn(int day, ref int specialIndex, out int nextSpecialDay)
+    {
+        while (specialIndex < _specialDays.Length && _specialDays[specialIndex] < day)
+            specialIndex++;
+        nextSpecialDay = specialIndex < _specialDays.Length ? _specialDays[specialIndex] : int.MaxValue;
+        return day == nextSpecialDay ? _specialIntervals[specialIndex] : _weekly[WeekdayIndex(day)];
+    }
+
     private int FirstSpecialIndexFrom(int day)
     {
-        var index = Array.BinarySearch(specialDays, day);
+        var index = Array.BinarySearch(_specialDays, day);
         return index >= 0 ? index : ~index;
     }
 
@@ -475,7 +483,7 @@ public sealed class WorkingSchedule : IEquatable<WorkingSchedule>
             return false;
         for (var day = 0; day < 7; day++)
         {
-            if (!weekly[day].AsSpan().SequenceEqual(other.weekly[day]))
+            if (!_weekly[day].AsSpan().SequenceEqual(other._weekly[day]))
                 return false;
         }
 

@@ -36,6 +36,7 @@ internal static class CalendarColumns
     private static List<string> Texts(IReadOnlyList<WorkingInterval> intervals) =>
         intervals.Select(i => i.ToString()).ToList();
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The calendar's dictionaries hold IReadOnlyList values.")]
     private static IReadOnlyList<WorkingInterval> Intervals(List<string> texts) =>
         texts.Select(text => text.Split('-') is [var start, var end]
                 ? WorkingInterval.Parse(start, end)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Domain.Integrations;
 using ServiceDesk.Infrastructure.Persistence.Seed;
+using ServiceDesk.Infrastructure.Common;
 
 namespace ServiceDesk.Infrastructure.Persistence;
 
@@ -23,7 +24,7 @@ public static class DatabaseInitializer
 
         if (!options.MigrateOnStartup)
         {
-            logger.LogInformation("Database:MigrateOnStartup is false: schema and reference data are left as they are.");
+            logger.MigrationsSkipped();
         }
         else
         {
@@ -38,7 +39,7 @@ public static class DatabaseInitializer
         if (configuration.GetValue<bool>("Seed:DemoData"))
         {
             if (provider.GetRequiredService<IHostEnvironment>().IsProduction())
-                logger.LogWarning("Seed:DemoData is ignored in Production: the demo API keys are public values.");
+                logger.DemoDataRefusedInProduction();
             else
                 await new DemoDataSeeder(db, clock, logger).SeedAsync(cancellationToken);
         }
@@ -59,11 +60,11 @@ public static class DatabaseInitializer
         {
             db.ApiKeys.Add(ApiKey.WithSecret("bootstrap-admin", secret, ["Admin"], null, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Created the bootstrap Admin API key from Auth:BootstrapAdminKey.");
+            logger.BootstrapKeyCreated();
         }
         else if (existing.IsRevoked)
         {
-            logger.LogWarning("The key in Auth:BootstrapAdminKey was revoked; it stays revoked. Configure another value to bootstrap a new Admin key.");
+            logger.BootstrapKeyRevoked();
         }
     }
 }

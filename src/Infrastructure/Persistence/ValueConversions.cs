@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,5 +28,5 @@ internal static class ValueConversions
 
     private static string Serialize<T>(IReadOnlyList<T>? value) => JsonSerializer.Serialize(value ?? [], Json);
 
-    private static IReadOnlyList<T> Deserialize<T>(string value) => JsonSerializer.Deserialize<List<T>>(value, Json) ?? [];
+    private static List<T> Deserialize<T>(string value) => JsonSerializer.Deserialize<List<T>>(value, Json) ?? [];
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Infrastructure.Persistence;
+using ServiceDesk.Infrastructure.Common;
 
 namespace ServiceDesk.Infrastructure.ServiceDesk;
 
@@ -36,7 +37,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "SLA monitor pass failed; retrying at the next interval.");
+                logger.SlaMonitorPassFailed(e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

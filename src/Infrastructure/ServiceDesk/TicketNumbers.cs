@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Infrastructure.Persistence;
 
 namespace ServiceDesk.Infrastructure.ServiceDesk;

@@ -12,7 +12,7 @@ public sealed class CatalogConcurrencyTests(ServiceDeskApiFactory factory) : ICl
     private const string Products = "/api/v1/catalog/products";
     private const string StaleTag = "\"999.0.0\"";
 
-    private async Task<string> NewProductAsync(HttpClient client)
+    private static async Task<string> NewProductAsync(HttpClient client)
     {
         var code = NewCode("PR");
         await (await client.PostJsonAsync(Products, Product(code))).ReadJsonAsync(HttpStatusCode.Created);

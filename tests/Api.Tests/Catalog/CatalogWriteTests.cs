@@ -12,7 +12,7 @@ public sealed class CatalogWriteTests(ServiceDeskApiFactory factory) : IClassFix
     private const string SeriesRoute = "/api/v1/catalog/series";
     private const string Products = "/api/v1/catalog/products";
 
-    private async Task<JsonElement> CreateProductAsync(HttpClient client, string code, string seriesCode = "OPS-SD")
+    private static async Task<JsonElement> CreateProductAsync(HttpClient client, string code, string seriesCode = "OPS-SD")
     {
         var response = await client.PostJsonAsync(Products, Product(code, seriesCode));
         return await response.ReadJsonAsync(HttpStatusCode.Created);

@@ -7,7 +7,7 @@ namespace ServiceDesk.Api.Tests.Changes;
 /// <summary>Approvals over HTTP: the ChangeApprover role, the requester and double-approval rules, two approvals at High risk, rejections.</summary>
 public sealed class ChangeApprovalTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
 {
-    private async Task<string> SubmittedAsync(HttpClient requester, string type = "Normal", string risk = "Medium")
+    private static async Task<string> SubmittedAsync(HttpClient requester, string type = "Normal", string risk = "Medium")
     {
         var number = (await requester.CreateChangeAsync(ChangeBody(type, risk))).GetProperty("number").GetString()!;
         await requester.ActAsync(number, "submit");

@@ -58,11 +58,11 @@ public sealed class ChangeConcurrencyTests(ServiceDeskApiFactory factory) : ICla
     [Fact]
     public async Task Of_concurrent_schedules_of_overlapping_windows_on_one_product_exactly_one_wins_across_instances()
     {
-        const int Changes = 20;
+        const int changeCount = 20;
         using var staff = await ChangeStaff.CreateAsync(factory);
         var customer = await factory.SeedCustomerAsync();
         var numbers = new List<string>();
-        for (var i = 0; i < Changes; i++)
+        for (var i = 0; i < changeCount; i++)
             numbers.Add(await ApprovedChangeAsync(staff.Agent, staff.Approver, body: ChangeBody(customerId: customer)));
         await using var secondInstance = new SameDatabaseApiFactory(factory.Database);
         var (agent, _, key) = await factory.CreateClientWithRolesAsync(null, "Agent");

@@ -7,7 +7,6 @@ using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 using ServiceDesk.Infrastructure.Persistence;
 

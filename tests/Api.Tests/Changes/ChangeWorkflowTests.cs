@@ -6,7 +6,6 @@ using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Infrastructure.Persistence;
 using static ServiceDesk.Api.Tests.Changes.ChangeFixtures;
 
@@ -330,8 +329,10 @@ public sealed class ChangeWorkflowTests(ServiceDeskApiFactory factory) : IClassF
         Assert.True(string.CompareOrdinal(created, raised) > 0, $"{created} follows {raised}");
     }
 
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     private static StringContent JsonContent(object body) =>
-        new(JsonSerializer.Serialize(body, new JsonSerializerOptions(JsonSerializerDefaults.Web)), System.Text.Encoding.UTF8, "application/json");
+        new(JsonSerializer.Serialize(body, WebJson), System.Text.Encoding.UTF8, "application/json");
 
     /// <summary>A change request as the desk's intake records it (the intake itself needs agreements this suite does not set up).</summary>
     private async Task<string> RaiseAtTheDeskAsync(Guid customerId)

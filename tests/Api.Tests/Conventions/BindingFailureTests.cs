@@ -34,7 +34,7 @@ public sealed class BindingFailureTests
     private sealed record Parameter(string Name, ParameterInfo ParameterInfo, bool HasTryParse, bool HasBindAsync, bool IsOptional) : IParameterBindingMetadata;
 
     /// <summary>The metadata RequestDelegateFactory records for <see cref="Handler"/>, and a failed request to it.</summary>
-    private static HttpContext Request(string query, string id = "3fa85f64-5717-4562-b3fc-2c963f66afa6", Type? bodyType = null)
+    private static DefaultHttpContext Request(string query, string id = "3fa85f64-5717-4562-b3fc-2c963f66afa6", Type? bodyType = null)
     {
         var parameters = typeof(BindingFailureTests).GetMethod(nameof(Handler), BindingFlags.NonPublic | BindingFlags.Static)!.GetParameters();
         var metadata = new List<object>

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Net;
 using System.Text;
 using ServiceDesk.Api.Tests.Infrastructure;

@@ -18,8 +18,8 @@ public sealed class IncidentLifecycleTests(ServiceDeskApiFactory factory) : ICla
         var customerId = await _desk.CustomerAsync("GOLD");
         var (agent, _, _) = await factory.CreateClientWithRolesAsync(null, "Agent");
         var (customer, _, _) = await factory.CreateClientWithRolesAsync(customerId, "Customer");
-        using var _a = agent;
-        using var _c = customer;
+        using var agentClient = agent;
+        using var customerClient = customer;
 
         var raised = await DeskDriver.RaiseAsync(customer, DeskDriver.Incident(customerId));
         var number = raised.GetProperty("number").GetString()!;

@@ -9,7 +9,7 @@ public sealed class ApiKeyTests(ServiceDeskApiFactory factory) : IClassFixture<S
 {
     private const string Keys = "/api/v1/api-keys";
 
-    private async Task<List<JsonElement>> ListAllAsync(HttpClient admin)
+    private static async Task<List<JsonElement>> ListAllAsync(HttpClient admin)
     {
         var page = await (await admin.GetAsync($"{Keys}?limit=200")).ReadJsonAsync();
         return page.GetProperty("items").EnumerateArray().ToList();

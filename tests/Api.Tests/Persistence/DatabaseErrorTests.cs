@@ -25,7 +25,7 @@ public sealed class DatabaseErrorTests(ServiceDeskApiFactory factory) : IClassFi
         return await action(scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>());
     }
 
-    private Task SaveCustomerAsync(string code) => WithDbAsync(async db =>
+    private Task<int> SaveCustomerAsync(string code) => WithDbAsync(async db =>
     {
         db.Customers.Add(new Customer(Guid.NewGuid(), code, "Duplicate probe", []));
         return await db.SaveChangesAsync();

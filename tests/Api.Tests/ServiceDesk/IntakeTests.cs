@@ -10,6 +10,8 @@ namespace ServiceDesk.Api.Tests.ServiceDesk;
 /// </summary>
 public sealed class IntakeTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
 {
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     private readonly DeskDriver _desk = new(factory);
 
     [Fact]
@@ -29,8 +31,8 @@ public sealed class IntakeTests(ServiceDeskApiFactory factory) : IClassFixture<S
         Assert.Equal("Infrastructure", ticket.GetProperty("assignmentGroup").GetString());
         Assert.Equal("New", ticket.GetProperty("status").GetString());
         // GOLD P2: response 60 minutes, resolution 720 (11 h left on Tuesday until 20:00, then 08:00-09:00 Wednesday).
-        Assert.Equal(DateTimeOffset.Parse("2026-11-24T02:00:00Z"), DeskDriver.Instant(ticket, "responseDueAt"));
-        Assert.Equal(DateTimeOffset.Parse("2026-11-25T01:00:00Z"), DeskDriver.Instant(ticket, "resolutionDueAt"));
+        Assert.Equal(DateTimeOffset.Parse("2026-11-24T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture), DeskDriver.Instant(ticket, "responseDueAt"));
+        Assert.Equal(DateTimeOffset.Parse("2026-11-25T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture), DeskDriver.Instant(ticket, "resolutionDueAt"));
     }
 
     [Fact]
@@ -148,7 +150,7 @@ public sealed class IntakeTests(ServiceDeskApiFactory factory) : IClassFixture<S
     {
         var customer = await _desk.CustomerAsync("GOLD");
         using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
-        var body = System.Text.Json.JsonSerializer.SerializeToNode(DeskDriver.Incident(customer), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!.AsObject();
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(DeskDriver.Incident(customer), WebJson)!.AsObject();
         body[field] = value;
 
         var response = await agent.PostAsJsonAsync("/api/v1/service-desk/tickets", body);
@@ -161,7 +163,7 @@ public sealed class IntakeTests(ServiceDeskApiFactory factory) : IClassFixture<S
     {
         var customer = await _desk.CustomerAsync("GOLD");
         using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
-        var body = System.Text.Json.JsonSerializer.SerializeToNode(DeskDriver.Incident(customer), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!.AsObject();
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(DeskDriver.Incident(customer), WebJson)!.AsObject();
         body["contact"]!["email"] = "not-an-email";
 
         var response = await agent.PostAsJsonAsync("/api/v1/service-desk/tickets", body);

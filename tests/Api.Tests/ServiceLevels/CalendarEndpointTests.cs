@@ -31,7 +31,7 @@ public sealed class CalendarEndpointTests(ServiceDeskApiFactory factory) : IClas
         ["Sun"] = [],
     };
 
-    private async Task<(string Code, string ETag)> CreateAsync(HttpClient admin, string? timeZone = null, string[]? holidays = null, string[]? extraWorkingDays = null)
+    private static async Task<(string Code, string ETag)> CreateAsync(HttpClient admin, string? timeZone = null, string[]? holidays = null, string[]? extraWorkingDays = null)
     {
         var code = HttpClientExtensions.NewCode("CAL");
         var response = await admin.PostAsJsonAsync("/api/v1/calendars", Body(code, timeZone ?? "Europe/Berlin", holidays: holidays, extraWorkingDays: extraWorkingDays));

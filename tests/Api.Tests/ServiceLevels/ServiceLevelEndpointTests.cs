@@ -28,7 +28,7 @@ public sealed class ServiceLevelEndpointTests(ServiceDeskApiFactory factory) : I
         },
     };
 
-    private async Task<(string Code, string ETag)> CreateAsync(HttpClient admin)
+    private static async Task<(string Code, string ETag)> CreateAsync(HttpClient admin)
     {
         var code = HttpClientExtensions.NewCode("SL");
         var response = await admin.PostAsJsonAsync("/api/v1/service-levels", Body(code));

@@ -1,7 +1,6 @@
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 using static ServiceDesk.Domain.Tests.Changes.Changes;
 
 namespace ServiceDesk.Domain.Tests.Changes;

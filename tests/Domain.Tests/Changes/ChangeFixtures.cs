@@ -1,8 +1,6 @@
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
-using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Domain.Tests.Changes;
 

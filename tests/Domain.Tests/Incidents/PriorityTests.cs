@@ -1,5 +1,4 @@
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 using static ServiceDesk.Domain.Tests.Incidents.Tickets;
 using static ServiceDesk.Domain.Tests.ServiceLevels.Calendars;

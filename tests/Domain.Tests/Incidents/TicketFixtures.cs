@@ -1,6 +1,5 @@
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 using static ServiceDesk.Domain.Tests.ServiceLevels.Calendars;
 

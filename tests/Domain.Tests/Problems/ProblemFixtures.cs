@@ -1,7 +1,5 @@
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Problems;
-using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Domain.Tests.Problems;
 

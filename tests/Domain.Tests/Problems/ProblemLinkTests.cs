@@ -1,7 +1,6 @@
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.Tests.Incidents;
 using static ServiceDesk.Domain.Tests.Problems.Problems;
 

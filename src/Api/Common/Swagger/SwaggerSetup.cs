@@ -1,10 +1,11 @@
 using Microsoft.OpenApi;
-using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ServiceDesk.Api.Common.Swagger;
 
 internal static class SwaggerSetup
 {
+    private static readonly string[] DocumentedAssemblies = ["ServiceDesk.Api.xml", "ServiceDesk.Application.xml"];
+
     public const string ApiKeyScheme = "ApiKey";
     public const string BearerScheme = "Bearer";
 
@@ -42,7 +43,7 @@ internal static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
             });
 
-            foreach (var xml in new[] { "ServiceDesk.Api.xml", "ServiceDesk.Application.xml" })
+            foreach (var xml in DocumentedAssemblies)
             {
                 var path = Path.Combine(AppContext.BaseDirectory, xml);
                 if (File.Exists(path))

@@ -1,29 +1,42 @@
 using FluentValidation;
 using ServiceDesk.Application.Common;
 using ServiceDesk.Domain.Changes;
-using ServiceDesk.Domain.Incidents;
 
 namespace ServiceDesk.Application.Changes.Commands;
 
 /// <summary>The fields a requester writes: the body of PATCH (merged into the change), and of POST /changes.</summary>
-/// <param name="Type" example="Normal">Standard, Normal or Emergency.</param>
-/// <param name="Risk" example="Medium">Low, Medium or High.</param>
-/// <param name="Summary" example="Upgrade core switch firmware in building B">One line.</param>
-/// <param name="Description" example="Vendor advisory 2026-114: the current firmware drops VLAN trunks under load.">What and why.</param>
-/// <param name="ImplementationPlan" example="1. Back up the running config. 2. Load firmware 17.9.4. 3. Reload in the window.">How it is carried out.</param>
-/// <param name="BackoutPlan" example="Boot the previous image from flash and restore the saved config.">How it is undone.</param>
-/// <param name="ProductCodes">The catalog products it affects, e.g. ["OPS-INF-03"].</param>
-/// <param name="CustomerId">The customer it affects; omit (or null) for a global change that affects every customer.</param>
-public sealed record ChangeBody(
-    ChangeType? Type,
-    ChangeRisk? Risk,
-    string? Summary,
-    string? Description,
-    string? ImplementationPlan,
-    string? BackoutPlan,
-    IReadOnlyList<string>? ProductCodes,
-    Guid? CustomerId)
+public record ChangeBody
 {
+    /// <summary>Standard, Normal or Emergency.</summary>
+    /// <example>Normal</example>
+    public ChangeType? Type { get; init; }
+
+    /// <summary>Low, Medium or High.</summary>
+    /// <example>Medium</example>
+    public ChangeRisk? Risk { get; init; }
+
+    /// <summary>One line.</summary>
+    /// <example>Upgrade core switch firmware in building B</example>
+    public string? Summary { get; init; }
+
+    /// <summary>What and why.</summary>
+    /// <example>Vendor advisory 2026-114: the current firmware drops VLAN trunks under load.</example>
+    public string? Description { get; init; }
+
+    /// <summary>How it is carried out.</summary>
+    /// <example>1. Back up the running config. 2. Load firmware 17.9.4. 3. Reload in the window.</example>
+    public string? ImplementationPlan { get; init; }
+
+    /// <summary>How it is undone.</summary>
+    /// <example>Boot the previous image from flash and restore the saved config.</example>
+    public string? BackoutPlan { get; init; }
+
+    /// <summary>The catalog products it affects, e.g. ["OPS-INF-03"].</summary>
+    public IReadOnlyList<string>? ProductCodes { get; init; }
+
+    /// <summary>The customer it affects; omit (or null) for a global change that affects every customer.</summary>
+    public Guid? CustomerId { get; init; }
+
     public ChangeDetails ToDetails() =>
         new(Type, Risk, Summary ?? string.Empty, Description ?? string.Empty, ImplementationPlan, BackoutPlan, ProductCodes ?? [], CustomerId);
 }

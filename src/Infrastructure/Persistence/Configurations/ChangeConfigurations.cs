@@ -4,7 +4,6 @@ using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Changes;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Customers;
-using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Infrastructure.Persistence.Configurations;
@@ -27,7 +26,7 @@ internal sealed class ChangeConfiguration : IEntityTypeConfiguration<Change>
         builder.Property(c => c.ImplementationPlan).HasMaxLength(Change.PlanMaxLength);
         builder.Property(c => c.BackoutPlan).HasMaxLength(Change.PlanMaxLength);
         builder.Property(c => c.ReviewNotes).HasMaxLength(Change.PlanMaxLength);
-        builder.Property(c => c.ExternalReference).HasMaxLength(100);
+        builder.Property(c => c.ExternalReference).HasMaxLength(DeskRecord.ExternalReferenceMaxLength);
         builder.Property(c => c.RequestedBy).HasMaxLength(200);
         builder.Property(c => c.RequestedById).HasMaxLength(200);
 

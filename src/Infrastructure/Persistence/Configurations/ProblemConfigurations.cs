@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Problems;
-using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Infrastructure.Persistence.Configurations;

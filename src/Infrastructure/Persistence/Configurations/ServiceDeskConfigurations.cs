@@ -29,7 +29,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.ServiceLevelCode).HasMaxLength(Guard.MaxCodeLength);
         builder.Property(t => t.Summary).HasMaxLength(Ticket.SummaryMaxLength);
         builder.Property(t => t.Description).HasMaxLength(Ticket.DescriptionMaxLength);
-        builder.Property(t => t.ExternalReference).HasMaxLength(100);
+        builder.Property(t => t.ExternalReference).HasMaxLength(DeskRecord.ExternalReferenceMaxLength);
         builder.Property(t => t.AssignmentGroup).HasMaxLength(AssignmentGroup.NameMaxLength);
         builder.Property(t => t.Assignee).HasMaxLength(Ticket.AssigneeMaxLength);
         builder.Property(t => t.HoldReason).HasMaxLength(Ticket.ReasonMaxLength);
@@ -37,9 +37,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.ResolutionNotes).HasMaxLength(Ticket.ReasonMaxLength);
         builder.ComplexProperty(t => t.Contact, contact =>
         {
-            contact.Property(c => c.Name).HasColumnName("ContactName").HasMaxLength(200);
-            contact.Property(c => c.Email).HasColumnName("ContactEmail").HasMaxLength(200);
-            contact.Property(c => c.Phone).HasColumnName("ContactPhone").HasMaxLength(50);
+            contact.Property(c => c.Name).HasColumnName("ContactName").HasMaxLength(TicketContact.NameMaxLength);
+            contact.Property(c => c.Email).HasColumnName("ContactEmail").HasMaxLength(TicketContact.EmailMaxLength);
+            contact.Property(c => c.Phone).HasColumnName("ContactPhone").HasMaxLength(TicketContact.PhoneMaxLength);
         });
         builder.OwnsOne(t => t.Response, clock => ConfigureClock(clock, "Response"));
         builder.OwnsOne(t => t.Resolution, clock => ConfigureClock(clock, "Resolution"));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Integrations;
+using ServiceDesk.Infrastructure.Common;
 
 namespace ServiceDesk.Infrastructure.Persistence.Seed;
 
@@ -60,8 +61,7 @@ internal sealed class DemoDataSeeder(ServiceDeskDbContext db, TimeProvider clock
             db.ApiKeys.Add(ApiKey.WithSecret(key.Name, key.Secret, key.Roles, key.CustomerId, now));
 
         await db.SaveChangesAsync(cancellationToken);
-        if (logger.IsEnabled(LogLevel.Information))
-            logger.LogInformation("Demo data (Seed:DemoData=true): {Summary}", Summary);
+        logger.DemoDataSeeded(Summary);
     }
 
     /// <returns>The new customer, or null when one with the code exists already (it is left as it is).</returns>
@@ -81,7 +81,7 @@ internal sealed class DemoDataSeeder(ServiceDeskDbContext db, TimeProvider clock
         var products = await db.Products.Where(p => productCodes.Contains(p.Code)).ToListAsync(cancellationToken);
         if (level is null || level.IsRetired || (lineCode is not null && line is null) || products.Count != productCodes.Count || products.Any(p => p.IsRetired))
         {
-            logger.LogWarning("Demo agreement of {Customer} on {Level} skipped: its level, line or products are missing or retired.", customer.Code, levelCode);
+            logger.DemoAgreementSkipped(customer.Code, levelCode);
             return;
         }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Domain.Catalog;
-using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 using ServiceDesk.Domain.ServiceLevels;
 

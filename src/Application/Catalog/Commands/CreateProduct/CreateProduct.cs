@@ -9,29 +9,15 @@ using ServiceDesk.Domain.Catalog;
 namespace ServiceDesk.Application.Catalog.Commands;
 
 /// <summary>Body of <c>POST /catalog/products</c>: a new code and the writable fields.</summary>
-/// <param name="Code" example="OPS-SD-06">New, unique code.</param>
-/// <param name="SeriesCode" example="OPS-SD">The series; the product's line is always the series' line.</param>
-/// <param name="LineCode" example="OPS">Optional; when given it must be the series' line.</param>
-/// <param name="Name" example="Meeting Room Support">English name.</param>
-/// <param name="NameZh" example="会议室支持">Chinese name.</param>
-/// <param name="Description">What the product delivers.</param>
-/// <param name="Kind" example="support">support, request or recurring.</param>
-/// <param name="DeliveryModes">Remote and/or OnSite.</param>
-/// <param name="MonthlyBasePrice" example="900">Monthly base price (CNY), not negative.</param>
-/// <param name="Status" example="Active">Optional; defaults to Active.</param>
-public sealed record CreateProductCommand(
-    string? Code,
-    string? SeriesCode,
-    string? LineCode,
-    string? Name,
-    string? NameZh,
-    string? Description,
-    ProductKind? Kind,
-    IReadOnlyList<DeliveryMode>? DeliveryModes,
-    decimal? MonthlyBasePrice,
-    ProductStatus? Status) : ICommand<ProductResponse>
+public sealed record CreateProductCommand : ProductFields, ICommand<ProductResponse>
 {
-    public ProductBody ToBody() => new(SeriesCode, LineCode, Name, NameZh, Description, Kind, DeliveryModes, MonthlyBasePrice, Status);
+    /// <summary>New, unique code.</summary>
+    /// <example>OPS-SD-06</example>
+    public string? Code { get; init; }
+
+    /// <summary>Optional; defaults to Active.</summary>
+    /// <example>Active</example>
+    public ProductStatus? Status { get; init; }
 }
 
 public sealed class CreateProductCommandValidator : AbstractValidator<CreateProductCommand>
@@ -39,7 +25,8 @@ public sealed class CreateProductCommandValidator : AbstractValidator<CreateProd
     public CreateProductCommandValidator()
     {
         RuleFor(c => c.Code).MustBeCode();
-        RuleFor(c => c.ToBody()).SetValidator(new ProductBodyValidator()).OverridePropertyName("Body");
+        Include(new ProductFieldsValidator());
+        RuleFor(c => c.Status).IsInEnum();
     }
 }
 
@@ -49,11 +36,11 @@ internal sealed class CreateProductHandler(IServiceDeskDbContext db, IProductLoo
     {
         if (await db.Products.AnyAsync(p => p.Code == command.Code, cancellationToken))
             throw ConflictException.Duplicate("product", "code", command.Code!);
-        var body = command.ToBody();
-        var series = await db.SeriesForAsync(body, cancellationToken);
+        var series = await db.SeriesForAsync(command, cancellationToken);
 
-        var product = new Product(command.Code!, series, body.Name!, body.NameZh!, body.Description, body.Kind!.Value, body.DeliveryModes!, body.MonthlyBasePrice!.Value);
-        if (body.Status is { } status)
+        var product = new Product(command.Code!, series, command.Name!, command.NameZh!, command.Description, command.Kind!.Value, command.DeliveryModes!,
+            command.MonthlyBasePrice!.Value);
+        if (command.Status is { } status)
             product.RequestStatus(status, clock.GetUtcNow());
         db.Products.Add(product);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,10 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
-using ServiceDesk.Application.Incidents;
 
 namespace ServiceDesk.Application.Changes.Queries;
 
@@ -22,10 +22,6 @@ internal sealed class ListChangeHistoryHandler(IServiceDeskDbContext db) : IQuer
     {
         var changeId = await db.Changes.AsNoTracking().Where(c => c.Number == query.Number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Change", query.Number);
-        var history = db.ChangeHistory.AsNoTracking().Where(h => h.OwnerId == changeId);
-        if (Cursor.Decode<long?>(query.Page.Cursor) is { } sequence)
-            history = history.Where(h => h.Sequence > sequence);
-        return await history.OrderBy(h => h.Sequence).ProjectToResponse()
-            .ToPageAsync(query.Page.Size, h => (long?)h.Sequence, cancellationToken);
+        return await db.ChangeHistory.PageAsync(changeId, query.Page, cancellationToken);
     }
 }

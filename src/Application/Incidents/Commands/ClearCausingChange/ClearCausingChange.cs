@@ -1,11 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ServiceDesk.Application.Changes;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Incidents.Commands;
 

@@ -1,6 +1,6 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Application.Common.Security;
@@ -21,13 +21,7 @@ internal sealed class ListHistoryHandler(IServiceDeskDbContext db, ICurrentUser 
     public async ValueTask<Page<HistoryResponse>> Handle(ListHistoryQuery query, CancellationToken cancellationToken)
     {
         var ticketId = await db.VisibleIdAsync(user, query.Kind, query.Number, cancellationToken);
-        var history = db.TicketHistory.AsNoTracking().Where(h => h.OwnerId == ticketId);
-        if (user.IsCustomerOnly)
-            history = history.Where(h => !h.IsInternal);
-        var after = Cursor.Decode<long?>(query.Page.Cursor);
-        if (after is { } sequence)
-            history = history.Where(h => h.Sequence > sequence);
-        return await history.OrderBy(h => h.Sequence).ProjectToResponse()
-            .ToPageAsync(query.Page.Size, h => (long?)h.Sequence, cancellationToken);
+        var history = user.IsCustomerOnly ? db.TicketHistory.Where(h => !h.IsInternal) : db.TicketHistory;
+        return await history.PageAsync(ticketId, query.Page, cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using Mediator;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
-using ServiceDesk.Domain.Incidents;
 
 namespace ServiceDesk.Application.Problems.Commands;
 

@@ -4,7 +4,6 @@ using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Application.ServiceDesk;
-using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.Problems;
 
 namespace ServiceDesk.Application.Problems.Commands;

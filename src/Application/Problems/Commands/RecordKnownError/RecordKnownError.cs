@@ -2,7 +2,6 @@ using FluentValidation;
 using Mediator;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
-using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.Problems;
 
 namespace ServiceDesk.Application.Problems.Commands;

@@ -3,8 +3,6 @@ using Mediator;
 using ServiceDesk.Application.Changes;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
-using ServiceDesk.Domain.Changes;
-using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.Problems.Commands;

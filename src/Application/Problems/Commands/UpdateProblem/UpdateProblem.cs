@@ -3,7 +3,6 @@ using Mediator;
 using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
-using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.Problems;
 
 namespace ServiceDesk.Application.Problems.Commands;

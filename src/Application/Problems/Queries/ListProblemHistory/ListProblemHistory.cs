@@ -1,10 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
-using ServiceDesk.Application.Incidents;
 
 namespace ServiceDesk.Application.Problems.Queries;
 
@@ -22,10 +22,6 @@ internal sealed class ListProblemHistoryHandler(IServiceDeskDbContext db) : IQue
     {
         var problemId = await db.Problems.AsNoTracking().Where(p => p.Number == query.Number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Problem", query.Number);
-        var history = db.ProblemHistory.AsNoTracking().Where(h => h.OwnerId == problemId);
-        if (Cursor.Decode<long?>(query.Page.Cursor) is { } sequence)
-            history = history.Where(h => h.Sequence > sequence);
-        return await history.OrderBy(h => h.Sequence).ProjectToResponse()
-            .ToPageAsync(query.Page.Size, h => (long?)h.Sequence, cancellationToken);
+        return await db.ProblemHistory.PageAsync(problemId, query.Page, cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
@@ -52,10 +51,10 @@ public sealed class RaiseTicketCommandValidator : AbstractValidator<RaiseTicketC
         RuleFor(c => c.Urgency).NotNull().IsInEnum();
         RuleFor(c => c.Channel).NotNull().IsInEnum();
         RuleFor(c => c.Contact).NotNull();
-        RuleFor(c => c.Contact!.Name).NotEmpty().MaximumLength(200).When(c => c.Contact is not null);
-        RuleFor(c => c.Contact!.Email).MaximumLength(200).EmailAddress().When(c => c.Contact?.Email is not null);
-        RuleFor(c => c.Contact!.Phone).MaximumLength(50).When(c => c.Contact is not null);
-        RuleFor(c => c.ExternalReference).MaximumLength(100);
+        RuleFor(c => c.Contact!.Name).NotEmpty().MaximumLength(TicketContact.NameMaxLength).When(c => c.Contact is not null);
+        RuleFor(c => c.Contact!.Email).MaximumLength(TicketContact.EmailMaxLength).EmailAddress().When(c => c.Contact?.Email is not null);
+        RuleFor(c => c.Contact!.Phone).MaximumLength(TicketContact.PhoneMaxLength).When(c => c.Contact is not null);
+        RuleFor(c => c.ExternalReference).MaximumLength(DeskRecord.ExternalReferenceMaxLength);
         RuleFor(c => c.ProductCode).NotEmpty().When(c => c.Type == IntakeType.ServiceRequest)
             .WithMessage("'productCode' is required for a service request: name the catalog product ordered.");
     }

@@ -5,6 +5,7 @@ using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Application.Incidents;
+using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Application.ServiceDesk.Queries;
 
@@ -15,7 +16,7 @@ public sealed class FindByExternalReferenceQueryValidator : AbstractValidator<Fi
 {
     public FindByExternalReferenceQueryValidator()
     {
-        RuleFor(q => q.ExternalReference).NotEmpty().MaximumLength(100).OverridePropertyName("externalReference")
+        RuleFor(q => q.ExternalReference).NotEmpty().MaximumLength(DeskRecord.ExternalReferenceMaxLength).OverridePropertyName("externalReference")
             .WithMessage("'externalReference' is required: give the reference your system sent at intake.");
         RuleFor(q => q.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
     }

@@ -10,7 +10,7 @@ public sealed record UpdateServiceLevelCommand(string Code, ServiceLevelBody Bod
 
 public sealed class UpdateServiceLevelCommandValidator : AbstractValidator<UpdateServiceLevelCommand>
 {
-    public UpdateServiceLevelCommandValidator() => RuleFor(c => c.Body).SetValidator(new ServiceLevelBodyValidator());
+    public UpdateServiceLevelCommandValidator() => RuleFor(c => c.Body).SetValidator(new ServiceLevelFieldsValidator());
 }
 
 internal sealed class UpdateServiceLevelHandler(IServiceDeskDbContext db) : ICommandHandler<UpdateServiceLevelCommand, ServiceLevelResponse>

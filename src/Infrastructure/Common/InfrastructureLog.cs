@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace ServiceDesk.Infrastructure.Common;
+
+/// <summary>Every log line Infrastructure writes, source-generated: no formatting or boxing unless the level is on.</summary>
+internal static partial class InfrastructureLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Database:MigrateOnStartup is false: schema and reference data are left as they are.")]
+    public static partial void MigrationsSkipped(this ILogger logger);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Seed:DemoData is ignored in Production: the demo API keys are public values.")]
+    public static partial void DemoDataRefusedInProduction(this ILogger logger);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Created the bootstrap Admin API key from Auth:BootstrapAdminKey.")]
+    public static partial void BootstrapKeyCreated(this ILogger logger);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "The key in Auth:BootstrapAdminKey was revoked; it stays revoked. Configure another value to bootstrap a new Admin key.")]
+    public static partial void BootstrapKeyRevoked(this ILogger logger);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Demo data (Seed:DemoData=true): {Summary}")]
+    public static partial void DemoDataSeeded(this ILogger logger, string summary);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Demo agreement of {Customer} on {Level} skipped: its level, line or products are missing or retired.")]
+    public static partial void DemoAgreementSkipped(this ILogger logger, string customer, string level);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "SLA monitor pass failed; retrying at the next interval.")]
+    public static partial void SlaMonitorPassFailed(this ILogger logger, Exception exception);
+}
