@@ -45,4 +45,18 @@ internal static class ServiceLevelAccess
 
         return result;
     }
+
+    /// <summary>A validated body as the terms the domain takes.</summary>
+    public static ServiceLevelTerms ToTerms(this ServiceLevelFields fields) => new()
+    {
+        Name = fields.Name!,
+        NameZh = fields.NameZh,
+        Rank = fields.Rank!.Value,
+        CalendarCode = fields.CalendarCode!,
+        ResponseCalendarCode = fields.ResponseCalendarCode,
+        PriceMultiplier = fields.PriceMultiplier!.Value,
+        AvailabilityTargetPercent = fields.AvailabilityTargetPercent!.Value,
+        OnSiteArrivalMinutes = fields.OnSiteArrivalMinutes,
+        Targets = Targets(fields.Targets!),
+    };
 }

@@ -14,20 +14,12 @@ public sealed class Product : Entity
         Code = LineCode = SeriesCode = Name = NameZh = string.Empty;
     }
 
-    public Product(
-        string code,
-        ProductSeries series,
-        string name,
-        string nameZh,
-        string? description,
-        ProductKind kind,
-        IEnumerable<DeliveryMode> deliveryModes,
-        decimal monthlyBasePrice)
+    public Product(string code, ProductSeries series, ProductOffer offer)
     {
         Code = Guard.Code(code);
         Name = NameZh = LineCode = SeriesCode = string.Empty;
         MoveTo(series);
-        Update(name, nameZh, description, kind, deliveryModes, monthlyBasePrice);
+        Update(offer);
         Status = ProductStatus.Active;
     }
 
@@ -63,14 +55,10 @@ public sealed class Product : Entity
         LineCode = series.LineCode;
     }
 
-    public void Update(
-        string name,
-        string nameZh,
-        string? description,
-        ProductKind kind,
-        IEnumerable<DeliveryMode> deliveryModes,
-        decimal monthlyBasePrice)
+    public void Update(ProductOffer offer)
     {
+        ArgumentNullException.ThrowIfNull(offer);
+        var (name, nameZh, description, kind, deliveryModes, monthlyBasePrice) = offer;
         ArgumentNullException.ThrowIfNull(deliveryModes);
         if (!Enum.IsDefined(kind))
             throw DomainException.Invalid("kind", "'kind' must be support, request or recurring.");
@@ -146,3 +134,12 @@ public sealed class Product : Entity
         return decimal.Round(MonthlyBasePrice * priceMultiplier * quantity * months, 2, MidpointRounding.AwayFromZero);
     }
 }
+
+/// <summary>What a product offers, as written on creation and on every update; the product checks it.</summary>
+public sealed record ProductOffer(
+    string Name,
+    string NameZh,
+    string? Description,
+    ProductKind Kind,
+    IEnumerable<DeliveryMode> DeliveryModes,
+    decimal MonthlyBasePrice);

@@ -149,7 +149,13 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
         Channel channel, string? externalReference, Actor requester, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(requester);
-        var details = new ChangeDetails(null, null, summary, description, null, null, productCode is null ? [] : [productCode], customerId);
+        var details = new ChangeDetails
+        {
+            Summary = summary,
+            Description = description,
+            ProductCodes = productCode is null ? [] : [productCode],
+            CustomerId = customerId,
+        };
         var change = new Change(Guid.CreateVersion7(at), number, details, channel, externalReference, requester, at);
         change.Created(at);
         return change;

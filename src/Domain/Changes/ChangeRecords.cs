@@ -5,17 +5,29 @@ namespace ServiceDesk.Domain.Changes;
 /// <param name="Approver">The approver's name, as history shows it.</param>
 public sealed record ChangeApproval(string ApproverId, string Approver, ApprovalDecision Decision, string Comment, DateTimeOffset At);
 
-/// <summary>The fields a requester writes (on creation, and while the change is a Draft).</summary>
-/// <param name="CustomerId">The customer affected; null for a global change (every customer).</param>
-public sealed record ChangeDetails(
-    ChangeType? Type,
-    ChangeRisk? Risk,
-    string Summary,
-    string Description,
-    string? ImplementationPlan,
-    string? BackoutPlan,
-    IReadOnlyList<string> ProductCodes,
-    Guid? CustomerId);
+/// <summary>
+/// The fields a requester writes (on creation, and while the change is a Draft). Set by name: several are strings
+/// that a positional list would let a caller swap without the compiler noticing.
+/// </summary>
+public sealed record ChangeDetails
+{
+    public ChangeType? Type { get; init; }
+
+    public ChangeRisk? Risk { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required string Description { get; init; }
+
+    public string? ImplementationPlan { get; init; }
+
+    public string? BackoutPlan { get; init; }
+
+    public IReadOnlyList<string> ProductCodes { get; init; } = [];
+
+    /// <summary>The customer affected; null for a global change (every customer).</summary>
+    public Guid? CustomerId { get; init; }
+}
 
 /// <summary>A scheduled or implementing change whose window overlaps another on a product for a customer.</summary>
 public sealed record ChangeConflict(

@@ -15,21 +15,11 @@ public sealed class ServiceLevel : Entity
         Code = Name = CalendarCode = string.Empty;
     }
 
-    public ServiceLevel(
-        string code,
-        string name,
-        string? nameZh,
-        int rank,
-        string calendarCode,
-        string? responseCalendarCode,
-        decimal priceMultiplier,
-        decimal availabilityTargetPercent,
-        int? onSiteArrivalMinutes,
-        IEnumerable<ServiceTarget> targets)
+    public ServiceLevel(string code, ServiceLevelTerms terms)
     {
         Code = Guard.Code(code);
         Name = CalendarCode = string.Empty;
-        Update(name, nameZh, rank, calendarCode, responseCalendarCode, priceMultiplier, availabilityTargetPercent, onSiteArrivalMinutes, targets);
+        Update(terms);
         Status = ServiceLevelStatus.Active;
     }
 
@@ -62,17 +52,12 @@ public sealed class ServiceLevel : Entity
     public ServiceTarget TargetFor(Priority priority) =>
         Targets.First(t => t.Priority == priority);
 
-    public void Update(
-        string name,
-        string? nameZh,
-        int rank,
-        string calendarCode,
-        string? responseCalendarCode,
-        decimal priceMultiplier,
-        decimal availabilityTargetPercent,
-        int? onSiteArrivalMinutes,
-        IEnumerable<ServiceTarget> targets)
+    public void Update(ServiceLevelTerms terms)
     {
+        ArgumentNullException.ThrowIfNull(terms);
+        var (name, nameZh, rank, calendarCode, responseCalendarCode) = (terms.Name, terms.NameZh, terms.Rank, terms.CalendarCode, terms.ResponseCalendarCode);
+        var (priceMultiplier, availabilityTargetPercent, onSiteArrivalMinutes, targets) =
+            (terms.PriceMultiplier, terms.AvailabilityTargetPercent, terms.OnSiteArrivalMinutes, terms.Targets);
         ArgumentNullException.ThrowIfNull(targets);
         if (rank < 1)
             throw DomainException.Invalid("rank", "'rank' must be at least 1.");
@@ -138,4 +123,29 @@ public enum ServiceLevelStatus
 {
     Active,
     Retired,
+}
+
+/// <summary>
+/// What a service level promises and costs, as written on creation and on every edit; the level checks it. Set by
+/// name: the two calendars and the three numbers would otherwise be easy to swap unnoticed.
+/// </summary>
+public sealed record ServiceLevelTerms
+{
+    public required string Name { get; init; }
+
+    public string? NameZh { get; init; }
+
+    public required int Rank { get; init; }
+
+    public required string CalendarCode { get; init; }
+
+    public string? ResponseCalendarCode { get; init; }
+
+    public required decimal PriceMultiplier { get; init; }
+
+    public required decimal AvailabilityTargetPercent { get; init; }
+
+    public int? OnSiteArrivalMinutes { get; init; }
+
+    public required IEnumerable<ServiceTarget> Targets { get; init; }
 }

@@ -43,6 +43,6 @@ public sealed class CatalogCodeTests
     {
         AssertInvalid("code", () => new ProductLine(code!, "Name", "名称", null));
         AssertInvalid("code", () => new ProductSeries(code!, Line(), "Name", "名称", null));
-        AssertInvalid("code", () => new Product(code!, Series(), "Name", "名称", null, ProductKind.Support, [DeliveryMode.Remote], 1m));
+        AssertInvalid("code", () => new Product(code!, Series(), new ProductOffer("Name", "名称", null, ProductKind.Support, [DeliveryMode.Remote], 1m)));
     }
 }

@@ -20,7 +20,7 @@ internal static class CatalogFixtures
         decimal monthlyBasePrice = 1800m,
         ProductKind kind = ProductKind.Support,
         IEnumerable<DeliveryMode>? deliveryModes = null) =>
-        new(code, series ?? Series(), "24x7 IT Service Desk", "7x24 IT服务台", null, kind, deliveryModes ?? [DeliveryMode.Remote], monthlyBasePrice);
+        new(code, series ?? Series(), new ProductOffer("24x7 IT Service Desk", "7x24 IT服务台", null, kind, deliveryModes ?? [DeliveryMode.Remote], monthlyBasePrice));
 
     /// <summary>Asserts a 400-style refusal naming <paramref name="field"/>.</summary>
     public static DomainException AssertInvalid(string field, Func<object?> create) =>

@@ -37,10 +37,10 @@ public sealed class CatalogNameTests
     [InlineData(null)]
     public void A_product_needs_an_English_and_a_Chinese_name(string? blank)
     {
-        AssertInvalid("name", () => new Product("OPS-SD-01", Series(), blank!, "服务台", null, ProductKind.Support, [DeliveryMode.Remote], 1m));
-        AssertInvalid("nameZh", () => new Product("OPS-SD-01", Series(), "Service Desk", blank!, null, ProductKind.Support, [DeliveryMode.Remote], 1m));
+        AssertInvalid("name", () => new Product("OPS-SD-01", Series(), new ProductOffer(blank!, "服务台", null, ProductKind.Support, [DeliveryMode.Remote], 1m)));
+        AssertInvalid("nameZh", () => new Product("OPS-SD-01", Series(), new ProductOffer("Service Desk", blank!, null, ProductKind.Support, [DeliveryMode.Remote], 1m)));
         var product = Product();
-        AssertInvalid("name", () => product.Update(blank!, "服务台", null, ProductKind.Support, [DeliveryMode.Remote], 1m));
+        AssertInvalid("name", () => product.Update(new ProductOffer(blank!, "服务台", null, ProductKind.Support, [DeliveryMode.Remote], 1m)));
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public sealed class CatalogNameTests
         AssertInvalid("nameZh", () => new ProductLine("OPS", "Operations", TooLongName, null));
         AssertInvalid("name", () => new ProductSeries("OPS-SD", Line(), TooLongName, "服务台", null));
         AssertInvalid("nameZh", () => new ProductSeries("OPS-SD", Line(), "Service Desk", TooLongName, null));
-        AssertInvalid("name", () => new Product("OPS-SD-01", Series(), TooLongName, "服务台", null, ProductKind.Support, [DeliveryMode.Remote], 1m));
-        AssertInvalid("nameZh", () => new Product("OPS-SD-01", Series(), "Desk", TooLongName, null, ProductKind.Support, [DeliveryMode.Remote], 1m));
+        AssertInvalid("name", () => new Product("OPS-SD-01", Series(), new ProductOffer(TooLongName, "服务台", null, ProductKind.Support, [DeliveryMode.Remote], 1m)));
+        AssertInvalid("nameZh", () => new Product("OPS-SD-01", Series(), new ProductOffer("Desk", TooLongName, null, ProductKind.Support, [DeliveryMode.Remote], 1m)));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class CatalogNameTests
     {
         Assert.Equal(LongestName, new ProductLine("OPS", LongestName, LongestName, null).Name);
         Assert.Equal(LongestName, new ProductSeries("OPS-SD", Line(), LongestName, LongestName, null).NameZh);
-        Assert.Equal(LongestName, new Product("OPS-SD-01", Series(), LongestName, LongestName, null, ProductKind.Support, [DeliveryMode.Remote], 1m).Name);
+        Assert.Equal(LongestName, new Product("OPS-SD-01", Series(), new ProductOffer(LongestName, LongestName, null, ProductKind.Support, [DeliveryMode.Remote], 1m)).Name);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class CatalogNameTests
         Assert.Null(new ProductSeries("OPS-SD", Line(), "Desk", "服务台", null).Scope);
         AssertInvalid("description", () => new ProductLine("OPS", "Operations", "运维服务", new string('d', ProductLine.DescriptionMaxLength + 1)));
         AssertInvalid("scope", () => new ProductSeries("OPS-SD", Line(), "Desk", "服务台", new string('s', ProductSeries.ScopeMaxLength + 1)));
-        AssertInvalid("description", () => new Product("OPS-SD-01", Series(), "Desk", "服务台", new string('d', ProductLine.DescriptionMaxLength + 1), ProductKind.Support, [DeliveryMode.Remote], 1m));
+        AssertInvalid("description", () => new Product("OPS-SD-01", Series(), new ProductOffer("Desk", "服务台", new string('d', ProductLine.DescriptionMaxLength + 1), ProductKind.Support, [DeliveryMode.Remote], 1m)));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ProductTests
     [Fact]
     public void A_product_needs_a_series()
     {
-        Assert.Throws<ArgumentNullException>(() => new Product("OPS-SD-01", null!, "Desk", "服务台", null, ProductKind.Support, [DeliveryMode.Remote], 1m));
+        Assert.Throws<ArgumentNullException>(() => new Product("OPS-SD-01", null!, new ProductOffer("Desk", "服务台", null, ProductKind.Support, [DeliveryMode.Remote], 1m)));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ProductTests
     {
         AssertInvalid("monthlyBasePrice", () => Product(monthlyBasePrice: -0.01m));
         var product = Product();
-        AssertInvalid("monthlyBasePrice", () => product.Update("Desk", "服务台", null, ProductKind.Support, [DeliveryMode.Remote], -1m));
+        AssertInvalid("monthlyBasePrice", () => product.Update(new ProductOffer("Desk", "服务台", null, ProductKind.Support, [DeliveryMode.Remote], -1m)));
         Assert.Equal(1800m, product.MonthlyBasePrice);
     }
 
@@ -52,7 +52,7 @@ public sealed class ProductTests
     {
         var product = Product(deliveryModes: [DeliveryMode.Remote]);
 
-        AssertInvalid("monthlyBasePrice", () => product.Update("Renamed", "改名", "new", ProductKind.Request, [DeliveryMode.OnSite], -1m));
+        AssertInvalid("monthlyBasePrice", () => product.Update(new ProductOffer("Renamed", "改名", "new", ProductKind.Request, [DeliveryMode.OnSite], -1m)));
 
         Assert.Equal("24x7 IT Service Desk", product.Name);
         Assert.Equal("7x24 IT服务台", product.NameZh);
@@ -73,7 +73,7 @@ public sealed class ProductTests
     {
         AssertInvalid("deliveryModes", () => Product(deliveryModes: []));
         var product = Product();
-        AssertInvalid("deliveryModes", () => product.Update("Desk", "服务台", null, ProductKind.Support, [], 1m));
+        AssertInvalid("deliveryModes", () => product.Update(new ProductOffer("Desk", "服务台", null, ProductKind.Support, [], 1m)));
         Assert.Equal([DeliveryMode.Remote], product.DeliveryModes);
     }
 

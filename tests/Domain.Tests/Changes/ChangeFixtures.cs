@@ -41,8 +41,17 @@ internal static class Changes
     private static int _next;
 
     public static ChangeDetails Details(ChangeType? type = ChangeType.Normal, ChangeRisk? risk = ChangeRisk.Medium, Guid? customerId = null, params string[] products) =>
-        new(type, risk, "Upgrade core switch firmware", "Vendor advisory: trunks drop under load.", "Load the new image and reload.",
-            "Boot the previous image.", products.Length == 0 ? [SupportProduct] : products, customerId);
+        new()
+        {
+            Type = type,
+            Risk = risk,
+            Summary = "Upgrade core switch firmware",
+            Description = "Vendor advisory: trunks drop under load.",
+            ImplementationPlan = "Load the new image and reload.",
+            BackoutPlan = "Boot the previous image.",
+            ProductCodes = products.Length == 0 ? [SupportProduct] : products,
+            CustomerId = customerId,
+        };
 
     public static Change Draft(ChangeType? type = ChangeType.Normal, ChangeRisk? risk = ChangeRisk.Medium, Guid? customerId = null, params string[] products) =>
         Change.Open($"CHG{Interlocked.Increment(ref _next):D6}", Details(type, risk, customerId, products), Requester, Now);

@@ -13,7 +13,7 @@ public class AgreementTests
     private static readonly ProductLine Ops = new("OPS", "Operations", "运维服务", null);
     private static readonly ProductSeries ServiceDeskSeries = new("OPS-SD", Ops, "Service Desk", "服务台", null);
 
-    private static Product NewProduct(string code) => new(code, ServiceDeskSeries, code, code, null, ProductKind.Support, [DeliveryMode.Remote], 100m);
+    private static Product NewProduct(string code) => new(code, ServiceDeskSeries, new ProductOffer(code, code, null, ProductKind.Support, [DeliveryMode.Remote], 100m));
 
     private static Customer Acme() => new(Guid.CreateVersion7(Now), "ACME", "ACME", []);
 
@@ -102,7 +102,7 @@ public class AgreementTests
 
         agreement.Change(gold, Ops, [], Now, null);
 
-        var silver = new ServiceLevel("SILVER", "Silver", null, 3, "5X8-CN", null, 1m, 99.5m, null, gold.Targets);
+        var silver = new ServiceLevel("SILVER", new ServiceLevelTerms { Name = "Silver", NameZh = null, Rank = 3, CalendarCode = "5X8-CN", ResponseCalendarCode = null, PriceMultiplier = 1m, AvailabilityTargetPercent = 99.5m, OnSiteArrivalMinutes = null, Targets = gold.Targets });
         silver.Retire();
         Assert.Equal("service-level-retired", Assert.Throws<DomainException>(() => agreement.Change(silver, Ops, [], Now, null)).Rule);
     }

@@ -35,17 +35,16 @@ internal static class Sla
         FiveByEightNewYork);
 
     private static ServiceLevel Level(string code, int rank, string calendar, string? responseCalendar, params (int Response, int Resolution)[] targets) =>
-        new(
-            code,
-            code,
-            null,
-            rank,
-            calendar,
-            responseCalendar,
-            1.0m,
-            99.5m,
-            null,
-            targets.Select((t, i) => new ServiceTarget((Priority)(i + 1), t.Response, t.Resolution)));
+        new(code, new ServiceLevelTerms
+        {
+            Name = code,
+            Rank = rank,
+            CalendarCode = calendar,
+            ResponseCalendarCode = responseCalendar,
+            PriceMultiplier = 1.0m,
+            AvailabilityTargetPercent = 99.5m,
+            Targets = targets.Select((t, i) => new ServiceTarget((Priority)(i + 1), t.Response, t.Resolution)),
+        });
 }
 
 /// <summary>Opens tickets and walks them through the state machine for the tests.</summary>

@@ -6,9 +6,7 @@ namespace ServiceDesk.Domain.Tests.ServiceLevels;
 /// <summary>Service level lifecycle and edits.</summary>
 public class ServiceLevelTests
 {
-    internal static ServiceLevel Gold() => new(
-        "GOLD", "Gold", "金牌", 2, "7X12-CN", null, 1.5m, 99.9m, 240,
-        [new(Priority.P1, 30, 360), new(Priority.P2, 60, 720), new(Priority.P3, 120, 2160), new(Priority.P4, 480, 5760)]);
+    internal static ServiceLevel Gold() => new("GOLD", new ServiceLevelTerms { Name = "Gold", NameZh = "金牌", Rank = 2, CalendarCode = "7X12-CN", ResponseCalendarCode = null, PriceMultiplier = 1.5m, AvailabilityTargetPercent = 99.9m, OnSiteArrivalMinutes = 240, Targets = [new(Priority.P1, 30, 360), new(Priority.P2, 60, 720), new(Priority.P3, 120, 2160), new(Priority.P4, 480, 5760)] });
 
     [Fact]
     public void A_retired_level_cannot_be_used_for_a_new_agreement()
@@ -36,8 +34,7 @@ public class ServiceLevelTests
     {
         var level = Gold();
 
-        var exception = Assert.Throws<DomainException>(() => level.Update(
-            "Renamed", null, 3, "not a code", null, 1m, 99m, null, level.Targets));
+        var exception = Assert.Throws<DomainException>(() => level.Update(new ServiceLevelTerms { Name = "Renamed", NameZh = null, Rank = 3, CalendarCode = "not a code", ResponseCalendarCode = null, PriceMultiplier = 1m, AvailabilityTargetPercent = 99m, OnSiteArrivalMinutes = null, Targets = level.Targets }));
 
         Assert.Equal("calendarCode", exception.Field);
         Assert.Equal("Gold", level.Name);
@@ -47,9 +44,7 @@ public class ServiceLevelTests
     [Fact]
     public void A_missing_priority_is_refused_naming_it()
     {
-        var exception = Assert.Throws<DomainException>(() => new ServiceLevel(
-            "X", "X", null, 1, "24X7", null, 1m, 99m, null,
-            [new(Priority.P1, 30, 360), new(Priority.P2, 60, 720), new(Priority.P4, 480, 5760)]));
+        var exception = Assert.Throws<DomainException>(() => new ServiceLevel("X", new ServiceLevelTerms { Name = "X", NameZh = null, Rank = 1, CalendarCode = "24X7", ResponseCalendarCode = null, PriceMultiplier = 1m, AvailabilityTargetPercent = 99m, OnSiteArrivalMinutes = null, Targets = [new(Priority.P1, 30, 360), new(Priority.P2, 60, 720), new(Priority.P4, 480, 5760)] }));
 
         Assert.Equal("targets.P3", exception.Field);
     }

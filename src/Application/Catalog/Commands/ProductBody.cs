@@ -77,6 +77,13 @@ public sealed class ProductBodyValidator : AbstractValidator<ProductBody>
     }
 }
 
+/// <summary>A validated body as the offer the domain takes.</summary>
+internal static class ProductFieldsExtensions
+{
+    public static ProductOffer ToOffer(this ProductFields fields) =>
+        new(fields.Name!, fields.NameZh!, fields.Description, fields.Kind!.Value, fields.DeliveryModes!, fields.MonthlyBasePrice!.Value);
+}
+
 /// <summary>Where a product body places the product: create and update resolve it the same way.</summary>
 internal static class ProductPlacement
 {

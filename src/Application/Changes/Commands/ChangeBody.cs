@@ -37,8 +37,17 @@ public record ChangeBody
     /// <summary>The customer it affects; omit (or null) for a global change that affects every customer.</summary>
     public Guid? CustomerId { get; init; }
 
-    public ChangeDetails ToDetails() =>
-        new(Type, Risk, Summary ?? string.Empty, Description ?? string.Empty, ImplementationPlan, BackoutPlan, ProductCodes ?? [], CustomerId);
+    public ChangeDetails ToDetails() => new()
+    {
+        Type = Type,
+        Risk = Risk,
+        Summary = Summary ?? string.Empty,
+        Description = Description ?? string.Empty,
+        ImplementationPlan = ImplementationPlan,
+        BackoutPlan = BackoutPlan,
+        ProductCodes = ProductCodes ?? [],
+        CustomerId = CustomerId,
+    };
 }
 
 public sealed class ChangeBodyValidator : AbstractValidator<ChangeBody>

@@ -42,15 +42,13 @@ internal sealed class ReferenceDataSeeder(ServiceDeskDbContext db)
 
                 foreach (var p in seriesSeed.Products.Where(p => productCodes.Add(p.Code)))
                 {
-                    db.Products.Add(new Product(
-                        p.Code,
-                        series,
+                    db.Products.Add(new Product(p.Code, series, new ProductOffer(
                         p.Name,
                         p.NameZh,
                         p.Description,
                         Enum.Parse<ProductKind>(p.Kind, ignoreCase: true),
                         p.DeliveryModes.Select(m => Enum.Parse<DeliveryMode>(m, ignoreCase: true)),
-                        p.MonthlyBasePrice));
+                        p.MonthlyBasePrice)));
                 }
             }
         }
@@ -96,17 +94,18 @@ internal sealed class ReferenceDataSeeder(ServiceDeskDbContext db)
         var existing = await db.ServiceLevels.Select(l => l.Code).ToHashSetAsync(cancellationToken);
         foreach (var level in ReferenceData.ServiceLevels().ServiceLevels.Where(l => !existing.Contains(l.Code)))
         {
-            db.ServiceLevels.Add(new ServiceLevel(
-                level.Code,
-                level.Name,
-                level.NameZh,
-                level.Rank,
-                level.Calendar,
-                level.ResponseCalendar,
-                level.PriceMultiplier,
-                level.AvailabilityTargetPercent,
-                level.OnSiteArrivalMinutes,
-                level.Targets.Select(t => new ServiceTarget(Enum.Parse<Priority>(t.Key), t.Value.ResponseMinutes, t.Value.ResolutionMinutes))));
+            db.ServiceLevels.Add(new ServiceLevel(level.Code, new ServiceLevelTerms
+            {
+                Name = level.Name,
+                NameZh = level.NameZh,
+                Rank = level.Rank,
+                CalendarCode = level.Calendar,
+                ResponseCalendarCode = level.ResponseCalendar,
+                PriceMultiplier = level.PriceMultiplier,
+                AvailabilityTargetPercent = level.AvailabilityTargetPercent,
+                OnSiteArrivalMinutes = level.OnSiteArrivalMinutes,
+                Targets = level.Targets.Select(t => new ServiceTarget(Enum.Parse<Priority>(t.Key), t.Value.ResponseMinutes, t.Value.ResolutionMinutes)),
+            }));
         }
     }
 

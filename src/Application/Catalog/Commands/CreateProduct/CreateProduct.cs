@@ -38,8 +38,7 @@ internal sealed class CreateProductHandler(IServiceDeskDbContext db, IProductLoo
             throw ConflictException.Duplicate("product", "code", command.Code!);
         var series = await db.SeriesForAsync(command, cancellationToken);
 
-        var product = new Product(command.Code!, series, command.Name!, command.NameZh!, command.Description, command.Kind!.Value, command.DeliveryModes!,
-            command.MonthlyBasePrice!.Value);
+        var product = new Product(command.Code!, series, command.ToOffer());
         if (command.Status is { } status)
             product.RequestStatus(status, clock.GetUtcNow());
         db.Products.Add(product);

@@ -21,7 +21,7 @@ internal sealed class UpdateProductHandler(IServiceDeskDbContext db, IProductLoo
         var body = command.Body;
         if (body.SeriesCode != product.SeriesCode || (body.LineCode is not null && body.LineCode != product.LineCode))
             product.MoveTo(await db.SeriesForAsync(body, cancellationToken));
-        product.Update(body.Name!, body.NameZh!, body.Description, body.Kind!.Value, body.DeliveryModes!, body.MonthlyBasePrice!.Value);
+        product.Update(body.ToOffer());
         if (body.Status is { } status)
             product.RequestStatus(status, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -33,8 +33,7 @@ internal sealed class CreateServiceLevelHandler(IServiceDeskDbContext db) : ICom
             throw ConflictException.Duplicate("service level", "code", command.Code!);
         await db.EnsureCalendarsExistAsync(command, cancellationToken);
 
-        var level = new ServiceLevel(command.Code!, command.Name!, command.NameZh, command.Rank!.Value, command.CalendarCode!, command.ResponseCalendarCode,
-            command.PriceMultiplier!.Value, command.AvailabilityTargetPercent!.Value, command.OnSiteArrivalMinutes, ServiceLevelAccess.Targets(command.Targets!));
+        var level = new ServiceLevel(command.Code!, command.ToTerms());
         db.ServiceLevels.Add(level);
         await db.SaveChangesAsync(cancellationToken);
         return level.ToResponse();

@@ -21,8 +21,7 @@ internal sealed class UpdateServiceLevelHandler(IServiceDeskDbContext db) : ICom
         var body = command.Body;
         await db.EnsureCalendarsExistAsync(body, cancellationToken);
 
-        level.Update(body.Name!, body.NameZh, body.Rank!.Value, body.CalendarCode!, body.ResponseCalendarCode,
-            body.PriceMultiplier!.Value, body.AvailabilityTargetPercent!.Value, body.OnSiteArrivalMinutes, ServiceLevelAccess.Targets(body.Targets!));
+        level.Update(body.ToTerms());
         await db.SaveChangesAsync(cancellationToken);
         return level.ToResponse();
     }
