@@ -90,7 +90,7 @@ public sealed record CommentResponse(long Sequence, DateTimeOffset At, string Au
 public sealed record TicketSlaResponse(string Number, SlaClockResponse Response, SlaClockResponse Resolution);
 
 /// <summary>One SLA clock in business minutes on its calendar.</summary>
-/// <param name="State" example="Running">Running, Paused, Met or Breached.</param>
+/// <param name="State" example="Running">Running, Paused, Met, Breached or Cancelled (stopped by a cancel with no outcome).</param>
 /// <param name="TargetMinutes" example="720">Target in business minutes for the current priority.</param>
 /// <param name="ElapsedMinutes" example="95">Business minutes counted so far (paused time excluded).</param>
 /// <param name="RemainingMinutes" example="625">Target minus elapsed, never below 0.</param>

@@ -14,6 +14,9 @@ public enum SlaClockState
     Paused,
     Met,
     Breached,
+
+    /// <summary>Stopped by a cancel with no outcome: left out of every figure.</summary>
+    Cancelled,
 }
 
 /// <summary>What a clock reports to the monitor when it crosses a threshold.</summary>
@@ -32,7 +35,8 @@ public enum SlaThreshold
 /// already closed (by a pause or a stop) and <see cref="SegmentStartedAt"/> the start of the one counting now, so
 /// elapsed time is never recomputed from history. Paused business time is kept apart for reporting and pushes the
 /// due time later. A clock that reaches its due time while counting is breached at that instant, whoever looks;
-/// the outcome (met or breached) of the response clock is final, a breach of the resolution clock too.
+/// the outcome (met or breached) of the response clock is final, a breach of the resolution clock too. A cancel
+/// stops a clock with no outcome (<see cref="SlaClockState.Cancelled"/>), which is final.
 /// </remarks>
 public sealed class SlaClock
 {
@@ -91,6 +95,8 @@ public sealed class SlaClock
     /// <summary>Stored (not derived on read) so lists can filter and project it in SQL.</summary>
     public SlaClockState State { get; private set; }
 
+    private bool IsCancelled => State == SlaClockState.Cancelled;
+
     public static SlaClock Start(SlaClockKind kind, string calendarCode, int targetMinutes, DateTimeOffset at, WorkingSchedule schedule)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(targetMinutes);
@@ -147,28 +153,29 @@ public sealed class SlaClock
     /// <summary>Stops the clock (acknowledged, resolved): met unless the target was already used up.</summary>
     public void Stop(DateTimeOffset at, WorkingSchedule schedule)
     {
-        ArgumentNullException.ThrowIfNull(schedule);
         if (IsStopped)
             return;
-        if (PausedAt is { } paused)
-        {
-            PausedMinutes += schedule.BusinessMinutesBetween(paused, at);
-            PausedAt = null;
-        }
-
-        if (IsCounting)
-            EndSegment(at, schedule);
-        else if (!IsBreached && ElapsedBeforeSegmentMinutes > TargetMinutes)
-            MarkBreached(at);
-        StoppedAt = at;
-        NextCheckAt = null;
+        End(at, schedule);
         Refresh();
     }
 
-    /// <summary>Reopen: counting resumes from the elapsed time kept; a breach stays a breach.</summary>
+    /// <summary>
+    /// The ticket is cancelled: a running or paused clock stops with no outcome (<see cref="SlaClockState.Cancelled"/>),
+    /// its elapsed and paused time frozen as of <paramref name="at"/>. A clock already met or breached keeps that
+    /// outcome, and one that counted past its due time was breached at the due time, so it ends breached.
+    /// </summary>
+    public void Cancel(DateTimeOffset at, WorkingSchedule schedule)
+    {
+        if (IsStopped)
+            return;
+        End(at, schedule);
+        State = IsBreached ? SlaClockState.Breached : SlaClockState.Cancelled;
+    }
+
+    /// <summary>Reopen: counting resumes from the elapsed time kept; a breach stays a breach. A cancelled clock stays cancelled.</summary>
     public void Restart(DateTimeOffset at, WorkingSchedule schedule)
     {
-        if (!IsStopped)
+        if (!IsStopped || IsCancelled)
             return;
         StoppedAt = null;
         SegmentStartedAt = at;
@@ -177,14 +184,14 @@ public sealed class SlaClock
     }
 
     /// <summary>
-    /// A priority change: same start and elapsed time, the new target. A met or breached clock keeps its outcome.
+    /// A priority change: same start and elapsed time, the new target. A met, breached or cancelled clock keeps its outcome.
     /// Thresholds the new target puts in the past are left to <see cref="Evaluate"/>, so the monitor reports them
     /// (the next check moves to them); the breach, if any, is still dated at the new due time.
     /// </summary>
     public void Retarget(int targetMinutes, WorkingSchedule schedule)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(targetMinutes);
-        if (IsBreached || (IsStopped && Kind == SlaClockKind.Response))
+        if (IsBreached || IsCancelled || (IsStopped && Kind == SlaClockKind.Response))
             return;
         TargetMinutes = targetMinutes;
         if (IsCounting)
@@ -230,6 +237,24 @@ public sealed class SlaClock
     public int Percentage(DateTimeOffset now, WorkingSchedule schedule) =>
         TargetMinutes == 0 ? 100 : (int)Math.Min(int.MaxValue, ElapsedMinutes(now, schedule) * 100 / TargetMinutes);
 
+    /// <summary>Ends the clock at <paramref name="at"/>: a pause going on is counted, the counting segment closed, nothing left to check.</summary>
+    private void End(DateTimeOffset at, WorkingSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (PausedAt is { } paused)
+        {
+            PausedMinutes += schedule.BusinessMinutesBetween(paused, at);
+            PausedAt = null;
+        }
+
+        if (IsCounting)
+            EndSegment(at, schedule);
+        else if (!IsBreached && ElapsedBeforeSegmentMinutes > TargetMinutes)
+            MarkBreached(at);
+        StoppedAt = at;
+        NextCheckAt = null;
+    }
+
     /// <summary>
     /// Closes the counting segment (a pause or a stop). A segment that ran past the due time breached the clock at
     /// the due time, even if the monitor never looked: without this a pause would forget the breach.
@@ -247,6 +272,7 @@ public sealed class SlaClock
 
     private void Refresh() =>
         State = IsBreached ? SlaClockState.Breached
+            : IsCancelled ? SlaClockState.Cancelled
             : IsStopped ? SlaClockState.Met
             : PausedAt is not null ? SlaClockState.Paused
             : SlaClockState.Running;

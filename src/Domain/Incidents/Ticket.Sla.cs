@@ -82,11 +82,15 @@ public sealed partial class Ticket
     private void StopClock(SlaClock clock, DateTimeOffset now, SlaContext sla) =>
         ChangeClock(clock, now, () => clock.Stop(now, sla.ScheduleFor(clock.Kind)));
 
+    /// <summary>The ticket is cancelled: the clock stops with no outcome, unless it is met or breached already (or breaches as it stops).</summary>
+    private void CancelClock(SlaClock clock, DateTimeOffset now, SlaContext sla) =>
+        ChangeClock(clock, now, () => clock.Cancel(now, sla.ScheduleFor(clock.Kind)));
+
     private void PauseClock(SlaClock clock, DateTimeOffset now, SlaContext sla) =>
         ChangeClock(clock, now, () => clock.Pause(now, sla.ScheduleFor(clock.Kind)));
 
     /// <summary>
-    /// Stops or pauses a clock. One that ran past its due time is breached at the due time even if the monitor never
+    /// Stops, cancels or pauses a clock. One that ran past its due time is breached at the due time even if the monitor never
     /// looked (domain.md section 5); that breach is reported here as the monitor would have, so every breach has its
     /// sla.breached event. Warnings are left to the monitor: a stopped clock no longer needs them, a paused one gets
     /// them once it resumes.

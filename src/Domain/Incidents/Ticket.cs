@@ -267,8 +267,8 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
             throw DomainException.IllegalTransition(KindName, Status, "cancel");
         var why = Guard.Required(reason, "reason", ReasonMaxLength);
         ChangeStatus(TicketStatus.Cancelled, actor, now, why);
-        StopClock(Response, now, sla);
-        StopClock(Resolution, now, sla);
+        CancelClock(Response, now, sla);
+        CancelClock(Resolution, now, sla);
         ClosedAt = now;
         Touched(now);
     }

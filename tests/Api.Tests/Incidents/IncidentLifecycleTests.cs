@@ -145,6 +145,32 @@ public sealed class IncidentRuleTests(ServiceDeskApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Cancelling_stops_the_clocks_with_no_outcome_and_the_sla_shows_them_cancelled()
+    {
+        var customerId = await _desk.CustomerAsync("GOLD");
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+        var fresh = (await DeskDriver.RaiseAsync(agent, DeskDriver.Incident(customerId))).GetProperty("number").GetString();
+        var worked = (await DeskDriver.RaiseAsync(agent, DeskDriver.Incident(customerId))).GetProperty("number").GetString();
+        (await agent.PostAsJsonAsync($"/api/v1/incidents/{worked}/assign", new { group = "Infrastructure" })).EnsureSuccessStatusCode();
+        (await agent.PostAsync($"/api/v1/incidents/{worked}/start", null)).EnsureSuccessStatusCode();
+
+        foreach (var number in new[] { fresh, worked })
+        {
+            var cancelled = await (await agent.PostAsJsonAsync($"/api/v1/incidents/{number}/cancel", new { reason = "Raised in error" })).ReadJsonAsync();
+            Assert.Equal("Cancelled", cancelled.GetProperty("status").GetString());
+        }
+
+        var freshSla = await (await agent.GetAsync($"/api/v1/incidents/{fresh}/sla")).ReadJsonAsync();
+        Assert.Equal("Cancelled", freshSla.GetProperty("response").GetProperty("state").GetString());
+        Assert.Equal("Cancelled", freshSla.GetProperty("resolution").GetProperty("state").GetString());
+
+        // Work started (the first response) before the cancel: the response clock keeps its outcome.
+        var workedSla = await (await agent.GetAsync($"/api/v1/incidents/{worked}/sla")).ReadJsonAsync();
+        Assert.Equal("Met", workedSla.GetProperty("response").GetProperty("state").GetString());
+        Assert.Equal("Cancelled", workedSla.GetProperty("resolution").GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Raising_the_impact_reprioritises_and_retargets_the_clocks()
     {
         var customerId = await _desk.CustomerAsync("GOLD");

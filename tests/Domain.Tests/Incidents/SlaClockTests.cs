@@ -519,4 +519,108 @@ public class SlaClockTests
         Assert.Equal(TicketStatus.InProgress, ticket.Status);
         Assert.Null(ticket.AutoCloseAt);
     }
+
+    [Fact]
+    public void Cancelling_a_new_ticket_stops_both_clocks_as_cancelled_with_their_time_frozen()
+    {
+        var ticket = Open(MondayNine, Priority.P3);
+        var cancelled = At("2026-03-09T09:30+08:00");
+
+        ticket.Cancel("Raised in error", Agent, cancelled, Sla.Silver);
+
+        foreach (var clock in new[] { ticket.Response, ticket.Resolution })
+        {
+            Assert.Equal(SlaClockState.Cancelled, clock.State);
+            Assert.False(clock.IsBreached);
+            Assert.Null(clock.BreachedAt);
+            Assert.Equal(cancelled, clock.StoppedAt);
+            Assert.Null(clock.NextCheckAt);
+            Assert.Equal(30, clock.ElapsedMinutes(At("2026-03-10T09:30+08:00"), FiveByEightCn));
+        }
+
+        Assert.Empty(ticket.Events<SlaThresholdCrossed>());
+        Assert.Null(ticket.NextCheckAt);
+        Assert.Equal(Ticket.NotDue, ticket.QueueDueAt);
+    }
+
+    [Fact]
+    public void Cancelling_after_acknowledgement_keeps_the_response_met_and_cancels_the_resolution()
+    {
+        var ticket = Open(MondayNine, Priority.P3);
+        ticket.AddComment("We are looking into it.", CommentVisibility.Public, Agent, At("2026-03-09T09:20+08:00"), Sla.Silver);
+
+        ticket.Cancel("Duplicate of INC000000", Agent, At("2026-03-09T10:00+08:00"), Sla.Silver);
+
+        Assert.Equal(SlaClockState.Met, ticket.Response.State);
+        Assert.Equal(At("2026-03-09T09:20+08:00"), ticket.Response.StoppedAt);
+        Assert.Equal(SlaClockState.Cancelled, ticket.Resolution.State);
+        Assert.Equal(60, ticket.Resolution.ElapsedBeforeSegmentMinutes);
+    }
+
+    [Fact]
+    public void Cancelling_keeps_a_response_breach_already_reported()
+    {
+        // P1: response due Mon 10:00 (02:00Z), acknowledged late at 10:30.
+        var ticket = Open(MondayNine, Priority.P1);
+        ticket.Assign("Service Desk", Agent.Name, Agent, MondayNine.AddMinutes(10));
+        ticket.Start(Agent, At("2026-03-09T10:30+08:00"), Sla.Silver);
+
+        ticket.Cancel("Duplicate of INC000000", Agent, At("2026-03-09T11:00+08:00"), Sla.Silver);
+
+        Assert.Equal(SlaClockState.Breached, ticket.Response.State);
+        Assert.Equal(At("2026-03-09T02:00Z"), ticket.Response.BreachedAt);
+        Assert.Equal(SlaClockState.Cancelled, ticket.Resolution.State);
+        Assert.Single(ticket.Events<SlaBreached>());
+    }
+
+    [Fact]
+    public void Cancelling_a_clock_that_ran_past_its_due_time_leaves_it_breached_at_the_due_time()
+    {
+        // P1 resolution due Mon 18:00 (10:00Z); cancelled Tue 10:00 before the monitor looked.
+        var ticket = Open(MondayNine, Priority.P1);
+        ticket.Assign("Service Desk", Agent.Name, Agent, MondayNine);
+        ticket.Start(Agent, MondayNine, Sla.Silver);
+
+        ticket.Cancel("Customer withdrew the request", Agent, At("2026-03-10T10:00+08:00"), Sla.Silver);
+
+        Assert.Equal(SlaClockState.Met, ticket.Response.State);
+        Assert.Equal(SlaClockState.Breached, ticket.Resolution.State);
+        Assert.Equal(At("2026-03-09T10:00Z"), ticket.Resolution.BreachedAt);
+        Assert.Equal([("sla.breached", 100)], ticket.SlaEvents(SlaClockKind.Resolution));
+        Assert.Null(ticket.NextCheckAt);
+    }
+
+    [Fact]
+    public void Cancelling_an_on_hold_ticket_counts_the_pause_up_to_the_cancel_and_cancels_the_paused_clock()
+    {
+        var ticket = Open(MondayNine, Priority.P3);
+        ticket.Assign("Service Desk", Agent.Name, Agent, MondayNine);
+        ticket.Start(Agent, MondayNine, Sla.Silver);
+        ticket.Hold("Waiting for the customer", Agent, At("2026-03-09T10:00+08:00"), Sla.Silver);
+
+        ticket.Cancel("Customer withdrew the request", Agent, At("2026-03-09T11:00+08:00"), Sla.Silver);
+
+        Assert.Equal(SlaClockState.Cancelled, ticket.Resolution.State);
+        Assert.Equal(60, ticket.Resolution.ElapsedMinutes(At("2026-03-10T11:00+08:00"), FiveByEightCn));
+        Assert.Equal(60, ticket.Resolution.PausedMinutesAt(At("2026-03-10T11:00+08:00"), FiveByEightCn));
+    }
+
+    [Fact]
+    public void A_cancelled_clock_raises_no_warning_or_breach_however_late_the_monitor_looks()
+    {
+        // P1: response due Mon 10:00, resolution Mon 18:00; cancelled at 09:10, monitor looks a week later.
+        var ticket = Open(MondayNine, Priority.P1);
+        ticket.Cancel("Raised in error", Agent, MondayNine.AddMinutes(10), Sla.Silver);
+        ticket.ClearDomainEvents();
+
+        ticket.CheckSla(At("2026-03-16T09:00+08:00"), Sla.Silver);
+
+        Assert.Empty(ticket.Events<SlaThresholdCrossed>());
+        Assert.Equal(SlaClockState.Cancelled, ticket.Response.State);
+        Assert.Equal(SlaClockState.Cancelled, ticket.Resolution.State);
+        Assert.False(ticket.Response.Warned75);
+        Assert.Null(ticket.NextCheckAt);
+        Assert.Equal(1, ticket.EscalationLevel);
+        ticket.AssertQueueKeyIsConsistent();
+    }
 }

@@ -334,6 +334,10 @@ public class TicketLifecycleTests
         Assert.False(ticket.IsOpen);
         Assert.True(ticket.Response.IsStopped);
         Assert.True(ticket.Resolution.IsStopped);
+
+        // No outcome for a clock still going: the response one is met from the start of work on, the resolution one is cancelled.
+        Assert.Equal(from is TicketStatus.New or TicketStatus.Assigned ? SlaClockState.Cancelled : SlaClockState.Met, ticket.Response.State);
+        Assert.Equal(SlaClockState.Cancelled, ticket.Resolution.State);
         Assert.Equal(Ticket.NotDue, ticket.QueueDueAt);
         Assert.Null(ticket.NextCheckAt);
     }
