@@ -110,6 +110,7 @@ public static class DependencyInjection
             .AddPolicy(Policies.Staff, p => p.RequireRole(Policies.RolesByPolicy[Policies.Staff]))
             .AddPolicy(Policies.StaffOrCustomer, p => p.RequireRole(Policies.RolesByPolicy[Policies.StaffOrCustomer]))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Policies.RolesByPolicy[Policies.Manager]))
+            .AddPolicy(Policies.Customer, p => p.RequireRole(Policies.RolesByPolicy[Policies.Customer]))
             .AddPolicy(Policies.ChangeApprover, p => p.RequireRole(Policies.RolesByPolicy[Policies.ChangeApprover]))
             .AddPolicy(Policies.ChangeReader, p => p.RequireRole(Policies.RolesByPolicy[Policies.ChangeReader]));
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Application.Common.Behaviours;
 using ServiceDesk.Application.Customers;
+using ServiceDesk.Application.Incidents;
 using ServiceDesk.Application.Incidents.Commands;
 
 namespace ServiceDesk.Application;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IEntitlementResolver, EntitlementResolver>();
         services.AddScoped<TicketWrites>();
+        SatisfactionWeightOptions.AddTo(services);
         return services;
     }
 }

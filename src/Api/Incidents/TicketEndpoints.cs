@@ -85,6 +85,16 @@ public static class TicketEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        group.MapPost("/{number}/satisfaction", async (string number, SatisfactionBody body, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var rating = await sender.Send(new RateTicketCommand(kind, number, body), ct);
+                return TypedResults.Created(http.Request.Path.Value![..^"/satisfaction".Length], rating);
+            })
+            .RequireAuthorization(Policies.Customer)
+            .WithName($"Rate{name}").WithSummary("The customer rates a resolved or closed ticket once, on the seven-level satisfaction scale (1..7 per dimension)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
         group.MapGet("/{number}/history", async (string number, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListHistoryQuery(kind, number, new PageRequest(limit, cursor)), ct)))
             .WithName($"Get{name}History").WithSummary("Every change: who, when, old -> new (customers don't see internal notes)")

@@ -22,6 +22,10 @@ public static partial class TicketMapper
     public static readonly Expression<Func<Ticket, TicketResponse>> Projection =
         (Expression<Func<Ticket, TicketResponse>>)((UnaryExpression)((MethodCallExpression)Array.Empty<Ticket>().AsQueryable().ProjectToResponse().Expression).Arguments[1]).Operand;
 
+    /// <summary>The rating's values (inlined in the SQL projection); the score is added after the query (<see cref="SatisfactionScores"/>).</summary>
+    [MapperIgnoreTarget(nameof(SatisfactionResponse.Score))]
+    public static partial SatisfactionResponse ToResponse(this SatisfactionRating rating);
+
     public static partial CommentResponse ToResponse(this TicketComment comment);
 
     public static partial IQueryable<CommentResponse> ProjectToResponse(this IQueryable<TicketComment> comments);

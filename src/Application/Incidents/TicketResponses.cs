@@ -39,6 +39,7 @@ namespace ServiceDesk.Application.Incidents;
 /// <param name="ProblemNumber" example="PRB000007">The problem the incident is linked to, if any.</param>
 /// <param name="Workaround" example="Restart the relay service; mail queued meanwhile is delivered.">The linked problem's workaround, once it is a known error.</param>
 /// <param name="CausedByChange" example="CHG000042">The change that caused the incident, if one did.</param>
+/// <param name="Satisfaction">The customer's satisfaction rating with its score; null until rated.</param>
 public sealed record TicketResponse(
     string Number,
     TicketKind Kind,
@@ -73,7 +74,8 @@ public sealed record TicketResponse(
     SlaClockState ResolutionState,
     string? ProblemNumber,
     string? Workaround,
-    string? CausedByChange) : VersionedResponse;
+    string? CausedByChange,
+    SatisfactionResponse? Satisfaction) : VersionedResponse;
 
 /// <summary>A comment on a ticket.</summary>
 /// <param name="Sequence" example="3">Position among the ticket's comments.</param>

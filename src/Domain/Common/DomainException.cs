@@ -53,6 +53,14 @@ public class DomainException : Exception
     public static DomainException ChangeNotImplemented(string message, string field) =>
         new("change-not-implemented", message, DomainErrorKind.Unprocessable, field);
 
+    /// <summary>A ticket rated before it is resolved.</summary>
+    public static DomainException NotResolved(string message) =>
+        new("not-resolved", message, DomainErrorKind.Conflict);
+
+    /// <summary>A ticket rated a second time (the customer rates once).</summary>
+    public static DomainException AlreadyRated(string message) =>
+        new("already-rated", message, DomainErrorKind.Conflict);
+
     // "an incident", "an API key", "a service request": the message is read by people.
     private static string Article(string noun) =>
         noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";

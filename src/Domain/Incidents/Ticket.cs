@@ -131,6 +131,9 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
 
     public long CommentCount { get; private set; }
 
+    /// <summary>The customer's satisfaction rating, once given (null until then).</summary>
+    public SatisfactionRating? Satisfaction { get; private set; }
+
     public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
 
     public IReadOnlyList<DomainEvent> DomainEvents => _events;
@@ -385,6 +388,21 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
         CausedByChange = changeNumber;
         RaiseUpdated(now, "causedByChange");
         Touched(now);
+    }
+
+    /// <summary>The customer rates the resolution, once, when the ticket is resolved or closed (domain.md section 8).</summary>
+    public SatisfactionRating Rate(SatisfactionValues values, string? comment, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Status is not (TicketStatus.Resolved or TicketStatus.Closed))
+            throw DomainException.NotResolved($"Cannot rate {KindName} {Number} that is {Status}: a ticket is rated once it is resolved.");
+        if (Satisfaction is not null)
+            throw DomainException.AlreadyRated($"The {KindName} {Number} has already been rated.");
+        var rating = SatisfactionRating.Create(values, comment, actor, now);
+        Satisfaction = rating;
+        Record(now, actor, "rated", "satisfaction", null, rating.Overall.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        LastChangedAt = now;
+        return rating;
     }
 
     private string KindName => Kind == TicketKind.Incident ? "incident" : "service request";

@@ -18,6 +18,9 @@ public static class Policies
 
     public const string Manager = nameof(Manager);
 
+    /// <summary>A Customer caller only (what only the customer does, e.g. rating a resolved ticket); staff get 403.</summary>
+    public const string Customer = nameof(Customer);
+
     public const string ChangeApprover = nameof(ChangeApprover);
 
     /// <summary>Everyone who reads changes and freeze periods: Agent, Manager, ChangeApprover (Admin included for operations).</summary>
@@ -29,6 +32,7 @@ public static class Policies
         [Staff] = [Roles.Agent, Roles.Manager, Roles.Admin],
         [StaffOrCustomer] = [Roles.Agent, Roles.Manager, Roles.Admin, Roles.Customer],
         [Manager] = [Roles.Manager, Roles.Admin],
+        [Customer] = [Roles.Customer],
         [ChangeApprover] = [Roles.ChangeApprover],
         [ChangeReader] = [Roles.Agent, Roles.Manager, Roles.ChangeApprover, Roles.Admin],
     };

@@ -13,7 +13,7 @@ internal readonly record struct TicketWrite(Actor By, DateTimeOffset At, SlaCont
 /// The steps every write on a ticket shares: load it (within the caller's customer, version-checked), fetch its SLA
 /// context, call one domain method as the caller at the current time, save. Handlers supply the domain method.
 /// </summary>
-internal sealed class TicketWrites(IServiceDeskDbContext db, ICurrentUser user, ISlaContexts slaContexts, TimeProvider clock)
+internal sealed class TicketWrites(IServiceDeskDbContext db, ICurrentUser user, ISlaContexts slaContexts, TimeProvider clock, SatisfactionWeights weights)
 {
     /// <summary>Applies <paramref name="change"/> and returns what it returned, after the save.</summary>
     public async ValueTask<TResult> ApplyAsync<TResult>(TicketKind kind, string number, string? ifMatch, Func<Ticket, TicketWrite, ValueTask<TResult>> change,
@@ -34,7 +34,7 @@ internal sealed class TicketWrites(IServiceDeskDbContext db, ICurrentUser user, 
             await change(ticket, write);
             return ticket;
         }, cancellationToken);
-        return saved.ToResponse();
+        return saved.ToResponse().Scored(weights);
     }
 
     /// <summary>Applies an action; the ticket as saved (with its new ETag).</summary>

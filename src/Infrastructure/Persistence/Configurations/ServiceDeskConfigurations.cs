@@ -45,6 +45,19 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.OwnsOne(t => t.Resolution, clock => ConfigureClock(clock, "Resolution"));
         builder.Navigation(t => t.Response).IsRequired();
         builder.Navigation(t => t.Resolution).IsRequired();
+        // The customer's rating: its values on the ticket's row (null until rated); the score is computed when read.
+        builder.OwnsOne(t => t.Satisfaction, rating =>
+        {
+            rating.Property(r => r.Overall).HasColumnName("SatisfactionOverall");
+            rating.Property(r => r.Reliability).HasColumnName("SatisfactionReliability");
+            rating.Property(r => r.Responsiveness).HasColumnName("SatisfactionResponsiveness");
+            rating.Property(r => r.Assurance).HasColumnName("SatisfactionAssurance");
+            rating.Property(r => r.Empathy).HasColumnName("SatisfactionEmpathy");
+            rating.Property(r => r.Tangibles).HasColumnName("SatisfactionTangibles");
+            rating.Property(r => r.Comment).HasColumnName("SatisfactionComment").HasMaxLength(SatisfactionRating.CommentMaxLength);
+            rating.Property(r => r.RatedAt).HasColumnName("SatisfactionRatedAt");
+            rating.Property(r => r.RatedBy).HasColumnName("SatisfactionRatedBy").HasMaxLength(SatisfactionRating.RatedByMaxLength);
+        });
         builder.Ignore(t => t.IsOpen);
         builder.Ignore(t => t.DomainEvents);
         builder.Ignore(t => t.NewHistory);

@@ -10,7 +10,7 @@ namespace ServiceDesk.Application.Incidents.Commands;
 /// <summary>Forgets the change named as an incident's cause (the change forgets the incident in turn); 404 when none is named.</summary>
 public sealed record ClearCausingChangeCommand(string IncidentNumber, string? IfMatch) : ICommand<TicketResponse>;
 
-internal sealed class ClearCausingChangeHandler(IServiceDeskDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ClearCausingChangeCommand, TicketResponse>
+internal sealed class ClearCausingChangeHandler(IServiceDeskDbContext db, ICurrentUser user, TimeProvider clock, SatisfactionWeights weights) : ICommandHandler<ClearCausingChangeCommand, TicketResponse>
 {
     public async ValueTask<TicketResponse> Handle(ClearCausingChangeCommand command, CancellationToken cancellationToken)
     {
@@ -23,6 +23,6 @@ internal sealed class ClearCausingChangeHandler(IServiceDeskDbContext db, ICurre
             change.ForgetCausedIncident(incident.Number, user.ToActor(), now);
         incident.RecordCausingChange(null, user.ToActor(), now);
         await db.SaveChangesAsync(cancellationToken);
-        return incident.ToResponse();
+        return incident.ToResponse().Scored(weights);
     }
 }

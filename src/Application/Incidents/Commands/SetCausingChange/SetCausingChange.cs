@@ -22,7 +22,7 @@ public sealed class SetCausingChangeCommandValidator : AbstractValidator<SetCaus
 }
 
 /// <summary>A change named before in its place forgets the incident.</summary>
-internal sealed class SetCausingChangeHandler(IServiceDeskDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<SetCausingChangeCommand, TicketResponse>
+internal sealed class SetCausingChangeHandler(IServiceDeskDbContext db, ICurrentUser user, TimeProvider clock, SatisfactionWeights weights) : ICommandHandler<SetCausingChangeCommand, TicketResponse>
 {
     public async ValueTask<TicketResponse> Handle(SetCausingChangeCommand command, CancellationToken cancellationToken)
     {
@@ -34,6 +34,6 @@ internal sealed class SetCausingChangeHandler(IServiceDeskDbContext db, ICurrent
         change.RecordCausedIncident(incident.Number, user.ToActor(), now);
         incident.RecordCausingChange(change.Number, user.ToActor(), now);
         await db.SaveChangesAsync(cancellationToken);
-        return incident.ToResponse();
+        return incident.ToResponse().Scored(weights);
     }
 }

@@ -33,7 +33,7 @@ public sealed class ListTicketsQueryValidator : AbstractValidator<ListTicketsQue
     }
 }
 
-internal sealed class ListTicketsHandler(IServiceDeskDbContext db, ICurrentUser user) : IQueryHandler<ListTicketsQuery, Page<TicketResponse>>
+internal sealed class ListTicketsHandler(IServiceDeskDbContext db, ICurrentUser user, SatisfactionWeights weights) : IQueryHandler<ListTicketsQuery, Page<TicketResponse>>
 {
     public async ValueTask<Page<TicketResponse>> Handle(ListTicketsQuery query, CancellationToken cancellationToken)
     {
@@ -65,10 +65,11 @@ internal sealed class ListTicketsHandler(IServiceDeskDbContext db, ICurrentUser 
         if (Cursor.Decode<TicketCursor>(query.Page.Cursor) is { } after)
             tickets = tickets.Where(t => t.OpenedAt < after.OpenedAt || (t.OpenedAt == after.OpenedAt && string.Compare(t.Number, after.Number) < 0));
 
-        return await tickets
+        var page = await tickets
             .OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number)
             .ProjectToResponse()
             .ToPageAsync(query.Page.Size, t => new TicketCursor(t.OpenedAt, t.Number), cancellationToken);
+        return page.Scored(weights);
     }
 
     private sealed record TicketCursor(DateTimeOffset OpenedAt, string Number);

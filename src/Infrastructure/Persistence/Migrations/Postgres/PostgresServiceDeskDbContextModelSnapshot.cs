@@ -1406,6 +1406,58 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("ServiceDesk.Domain.Incidents.SatisfactionRating", "Satisfaction", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Assurance")
+                                .HasColumnType("integer")
+                                .HasColumnName("SatisfactionAssurance");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("SatisfactionComment");
+
+                            b1.Property<int>("Empathy")
+                                .HasColumnType("integer")
+                                .HasColumnName("SatisfactionEmpathy");
+
+                            b1.Property<int>("Overall")
+                                .HasColumnType("integer")
+                                .HasColumnName("SatisfactionOverall");
+
+                            b1.Property<DateTimeOffset>("RatedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("SatisfactionRatedAt");
+
+                            b1.Property<string>("RatedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("SatisfactionRatedBy");
+
+                            b1.Property<int>("Reliability")
+                                .HasColumnType("integer")
+                                .HasColumnName("SatisfactionReliability");
+
+                            b1.Property<int>("Responsiveness")
+                                .HasColumnType("integer")
+                                .HasColumnName("SatisfactionResponsiveness");
+
+                            b1.Property<int>("Tangibles")
+                                .HasColumnType("integer")
+                                .HasColumnName("SatisfactionTangibles");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
                     b.OwnsOne("ServiceDesk.Domain.Incidents.SlaClock", "Resolution", b1 =>
                         {
                             b1.Property<Guid>("TicketId")
@@ -1577,6 +1629,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Navigation("Response")
                         .IsRequired();
+
+                    b.Navigation("Satisfaction");
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketComment", b =>

@@ -1401,6 +1401,58 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("ServiceDesk.Domain.Incidents.SatisfactionRating", "Satisfaction", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Assurance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SatisfactionAssurance");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SatisfactionComment");
+
+                            b1.Property<int>("Empathy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SatisfactionEmpathy");
+
+                            b1.Property<int>("Overall")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SatisfactionOverall");
+
+                            b1.Property<long>("RatedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SatisfactionRatedAt");
+
+                            b1.Property<string>("RatedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SatisfactionRatedBy");
+
+                            b1.Property<int>("Reliability")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SatisfactionReliability");
+
+                            b1.Property<int>("Responsiveness")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SatisfactionResponsiveness");
+
+                            b1.Property<int>("Tangibles")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SatisfactionTangibles");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
                     b.OwnsOne("ServiceDesk.Domain.Incidents.SlaClock", "Resolution", b1 =>
                         {
                             b1.Property<Guid>("TicketId")
@@ -1572,6 +1624,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Navigation("Response")
                         .IsRequired();
+
+                    b.Navigation("Satisfaction");
                 });
 
             modelBuilder.Entity("ServiceDesk.Domain.Incidents.TicketComment", b =>
