@@ -34,8 +34,8 @@ namespace ServiceDesk.Application.Incidents;
 /// <param name="ClosedAt">When it was closed or cancelled.</param>
 /// <param name="ResponseDueAt">When the response target runs out.</param>
 /// <param name="ResolutionDueAt">When the resolution target runs out (moves later while on hold).</param>
-/// <param name="ResponseState" example="Met">Running, Paused, Met or Breached.</param>
-/// <param name="ResolutionState" example="Running">Running, Paused, Met or Breached.</param>
+/// <param name="ResponseState" example="Met">Running, Paused, Met, Breached or Cancelled.</param>
+/// <param name="ResolutionState" example="Running">Running, Paused, Met, Breached or Cancelled.</param>
 /// <param name="ProblemNumber" example="PRB000007">The problem the incident is linked to, if any.</param>
 /// <param name="Workaround" example="Restart the relay service; mail queued meanwhile is delivered.">The linked problem's workaround, once it is a known error.</param>
 /// <param name="CausedByChange" example="CHG000042">The change that caused the incident, if one did.</param>
