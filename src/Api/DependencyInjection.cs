@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using ServiceDesk.Api.Common;
+using ServiceDesk.Api.Common.Observability;
 using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Api.Common.Swagger;
 using ServiceDesk.Application.Common.Security;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddServiceDeskAuthentication(configuration);
         services.AddServiceDeskRateLimiting(configuration);
         services.AddServiceDeskSwagger();
+        services.AddServiceDeskObservability(configuration);
         return services;
     }
 
@@ -189,6 +191,7 @@ public static class DependencyInjection
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
+        app.MapServiceDeskMetricsEndpoint();
         return app;
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Application.Common.Behaviours;
+using ServiceDesk.Application.Common.Observability;
 using ServiceDesk.Application.Customers;
 using ServiceDesk.Application.Incidents;
 using ServiceDesk.Application.Incidents.Commands;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IEntitlementResolver, EntitlementResolver>();
         services.AddScoped<TicketWrites>();
+        services.AddSingleton<ServiceDeskMetrics>();
         SatisfactionWeightOptions.AddTo(services);
         return services;
     }

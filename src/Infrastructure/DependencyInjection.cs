@@ -16,6 +16,7 @@ using ServiceDesk.Infrastructure.Incidents;
 using ServiceDesk.Infrastructure.ServiceDesk;
 using ServiceDesk.Infrastructure.Integrations;
 using ServiceDesk.Infrastructure.Persistence;
+using ServiceDesk.Infrastructure.Persistence.Outbox;
 using ServiceDesk.Infrastructure.Persistence.Providers;
 using ServiceDesk.Infrastructure.ServiceLevels;
 
@@ -75,7 +76,11 @@ public static class DependencyInjection
         services.AddSingleton<SlaMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
 
-        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+        services.AddSingleton<IOutboxBacklog, OutboxBacklog>();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SlaMonitorHealthCheck>("sla-monitor", tags: ["ready"]);
         return services;
     }
 

@@ -3,6 +3,6 @@ namespace ServiceDesk.Api.Common;
 /// <summary>Every log line the Api writes, source-generated: no formatting or boxing unless the level is on.</summary>
 internal static partial class ApiLog
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
-    public static partial void UnhandledException(this ILogger logger, Exception exception, string method, PathString path);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path} (traceId {TraceId})")]
+    public static partial void UnhandledException(this ILogger logger, Exception exception, string method, PathString path, string traceId);
 }

@@ -13,7 +13,7 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
     {
         var problem = Map(httpContext, exception);
         if (problem.Status >= 500)
-            logger.UnhandledException(exception, httpContext.Request.Method, httpContext.Request.Path);
+            logger.UnhandledException(exception, httpContext.Request.Method, httpContext.Request.Path, ProblemResults.TraceId(httpContext));
 
         await ProblemResults.WriteAsync(httpContext, problem);
         return true;

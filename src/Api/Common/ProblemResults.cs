@@ -15,8 +15,18 @@ public static class ProblemResults
         problem.Detail = detail;
         problem.Type = type ?? ProblemTypes.ForStatus(status);
         problem.Instance = context.Request.Path;
-        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
+        problem.Extensions["traceId"] = TraceId(context);
         return problem;
+    }
+
+    /// <summary>
+    /// The W3C trace id of the request (32 hex digits): the one its log lines carry in their scope (<c>TraceId</c>), the
+    /// one a tracing backend finds its spans by, and the caller's own when it sent a <c>traceparent</c>.
+    /// </summary>
+    public static string TraceId(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Activity.Current is { } activity && activity.TraceId != default ? activity.TraceId.ToHexString() : context.TraceIdentifier;
     }
 
     public static async Task WriteAsync(HttpContext context, ProblemDetails problem)

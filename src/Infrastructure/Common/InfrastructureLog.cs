@@ -25,4 +25,7 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "SLA monitor pass failed; retrying at the next interval.")]
     public static partial void SlaMonitorPassFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "The outbox backlog could not be counted; the gauge keeps its last value.")]
+    public static partial void OutboxBacklogUnreadable(this ILogger logger, Exception exception);
 }

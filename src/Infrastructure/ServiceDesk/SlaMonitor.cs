@@ -3,7 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ServiceDesk.Application.Common.Observability;
 using ServiceDesk.Application.ServiceDesk;
+using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Infrastructure.Persistence;
 using ServiceDesk.Infrastructure.Common;
 
@@ -19,12 +22,24 @@ namespace ServiceDesk.Infrastructure.ServiceDesk;
 /// Safe on several API instances at once: a ticket is saved conditionally on the version it was read with, so when
 /// two monitors look at the same ticket only the first save wins; the other gets a concurrency conflict and drops
 /// its copy (its events were never written). Events are therefore raised exactly once.
+/// Each completed pass is recorded (<see cref="LastCompletedAt"/>, the heartbeat the readiness check reads) and
+/// measured (<see cref="ServiceDeskMetrics"/>: duration, lag, warnings and breaches saved).
 /// </remarks>
-public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<SlaMonitor> logger) : BackgroundService
+public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ServiceDeskMetrics metrics, ILogger<SlaMonitor> logger) : BackgroundService
 {
     private const int BatchSize = 100;
 
+    private readonly DateTimeOffset _createdAt = clock.GetUtcNow();
+    private long _lastCompletedAtTicks = -1;
+
     public TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Sla:MonitorIntervalSeconds", 30)));
+
+    /// <summary>When a pass last completed on this instance (null: none yet).</summary>
+    public DateTimeOffset? LastCompletedAt =>
+        Interlocked.Read(ref _lastCompletedAtTicks) is var ticks and >= 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>Since when the monitor should have completed a pass: its last completed pass, else its creation.</summary>
+    public DateTimeOffset HeartbeatSince => LastCompletedAt ?? _createdAt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,8 +61,20 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
     /// <summary>One pass: every ticket with a check due by now. Returns how many tickets this instance updated.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        using var activity = ServiceDeskActivities.Source.StartActivity("sla-monitor pass");
+        var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
+        var (updated, lag) = await CheckDueTicketsAsync(now, cancellationToken);
+        metrics.SlaMonitorRun(clock.GetElapsedTime(started), lag);
+        Interlocked.Exchange(ref _lastCompletedAtTicks, now.UtcTicks);
+        activity?.SetTag("servicedesk.tickets_updated", updated);
+        return updated;
+    }
+
+    private async Task<(int Updated, TimeSpan Lag)> CheckDueTicketsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var updated = 0;
+        TimeSpan? lag = null;
         var skip = new HashSet<Guid>();
         while (true)
         {
@@ -61,8 +88,9 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
                 .Take(BatchSize + skip.Count)
                 .ToListAsync(cancellationToken);
             var batch = due.Where(t => !skip.Contains(t.Id)).Take(BatchSize).ToList();
+            lag ??= batch.Count == 0 ? TimeSpan.Zero : now - batch[0].NextCheckAt!.Value;
             if (batch.Count == 0)
-                return updated;
+                return (updated, lag.Value);
 
             foreach (var ticket in batch)
             {
@@ -70,10 +98,12 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
                 db.ChangeTracker.Clear();
                 db.Attach(ticket);
                 ticket.CheckSla(now, await slaContexts.GetAsync(ticket.ServiceLevelCode, cancellationToken));
+                var raised = ticket.DomainEvents.ToArray();
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
                     updated++;
+                    Count(raised);
                 }
                 catch (DbUpdateConcurrencyException)
                 {
@@ -83,7 +113,19 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             }
 
             if (batch.Count < BatchSize)
-                return updated;
+                return (updated, lag.Value);
+        }
+    }
+
+    /// <summary>Warnings and breaches count once they are saved (a copy that lost the race to another instance does not).</summary>
+    private void Count(DomainEvent[] saved)
+    {
+        foreach (var domainEvent in saved)
+        {
+            if (domainEvent is SlaWarning warning)
+                metrics.SlaWarning(warning.Clock, warning.Priority);
+            else if (domainEvent is SlaBreached breach)
+                metrics.SlaBreach(breach.Clock, breach.Priority);
         }
     }
 }

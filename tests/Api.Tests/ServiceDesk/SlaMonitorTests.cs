@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ServiceDesk.Api.Tests.Infrastructure;
+using ServiceDesk.Application.Common.Observability;
 using ServiceDesk.Infrastructure.Persistence;
 using ServiceDesk.Infrastructure.ServiceDesk;
 
@@ -51,7 +52,7 @@ public sealed class SlaMonitorTests(ServiceDeskApiFactory factory) : IClassFixtu
     }
 
     private SlaMonitor Monitor() =>
-        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock, factory.Services.GetRequiredService<IConfiguration>(), NullLogger<SlaMonitor>.Instance);
+        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock, factory.Services.GetRequiredService<IConfiguration>(), factory.Services.GetRequiredService<ServiceDeskMetrics>(), NullLogger<SlaMonitor>.Instance);
 }
 
 /// <summary>Warnings and automatic escalation from the monitor alone (a host of its own: the test moves the clock).</summary>
@@ -84,5 +85,5 @@ public sealed class SlaWarningTests(ServiceDeskApiFactory factory) : IClassFixtu
     }
 
     private SlaMonitor Monitor() =>
-        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock, factory.Services.GetRequiredService<IConfiguration>(), NullLogger<SlaMonitor>.Instance);
+        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock, factory.Services.GetRequiredService<IConfiguration>(), factory.Services.GetRequiredService<ServiceDeskMetrics>(), NullLogger<SlaMonitor>.Instance);
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
+using ServiceDesk.Application.Common.Observability;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Application.Customers;
 using ServiceDesk.Application.Customers.Commands;
@@ -72,6 +73,7 @@ internal sealed class RaiseTicketHandler(
     ISlaContexts slaContexts,
     IAssignmentGroups groups,
     ITicketNumbers numbers,
+    ServiceDeskMetrics metrics,
     TimeProvider clock) : ICommandHandler<RaiseTicketCommand, IntakeResponse>
 {
     public async ValueTask<IntakeResponse> Handle(RaiseTicketCommand command, CancellationToken cancellationToken)
@@ -101,6 +103,7 @@ internal sealed class RaiseTicketHandler(
                 command.Channel!.Value, command.ExternalReference, actor, now);
             db.Changes.Add(change);
             await db.SaveChangesAsync(cancellationToken);
+            metrics.TicketRaised(TicketKind.Change, null);
             return new IntakeResponse(change.Number, TicketKind.Change, null, entitlement.ServiceLevelCode, null, change.Status.ToString(), null, null,
                 TicketLinks.For(change.Number, TicketKind.Change));
         }
@@ -122,6 +125,7 @@ internal sealed class RaiseTicketHandler(
             now, sla, actor);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
+        metrics.TicketRaised(ticket.Kind, ticket.Priority);
 
         return new IntakeResponse(ticket.Number, ticket.Kind, ticket.Priority, ticket.ServiceLevelCode, ticket.AssignmentGroup, ticket.Status.ToString(),
             ticket.Response.DueAt, ticket.Resolution.DueAt, TicketLinks.For(ticket.Number, ticket.Kind));
