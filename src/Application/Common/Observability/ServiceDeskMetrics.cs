@@ -33,9 +33,11 @@ public sealed class ServiceDeskMetrics
         _slaBreaches = meter.CreateCounter<long>("servicedesk.sla.breaches", "{breach}",
             "SLA breaches raised by the monitor, by clock (response, resolution) and priority.");
         _monitorRunDuration = meter.CreateHistogram<double>("servicedesk.sla_monitor.run.duration", "s",
-            "How long one completed SLA monitor pass took.");
+            "How long one completed SLA monitor pass took.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
         _monitorLag = meter.CreateHistogram<double>("servicedesk.sla_monitor.lag", "s",
-            "At the start of each SLA monitor pass: how far past due the oldest pending check was (0 when none was due).");
+            "At the start of each SLA monitor pass: how far past due the oldest pending check was (0 when none was due).",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0, 1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600] });
         _webhookDeliveries = meter.CreateCounter<long>("servicedesk.webhook.deliveries", "{delivery}",
             "Webhook delivery attempts, by outcome (delivered, failed, abandoned).");
         meter.CreateObservableGauge("servicedesk.outbox.backlog", () => Backlog(outbox), "{event}",
