@@ -7,6 +7,7 @@ using ServiceDesk.Api.Incidents;
 using ServiceDesk.Api.Integrations;
 using ServiceDesk.Api.Knowledge;
 using ServiceDesk.Api.Problems;
+using ServiceDesk.Api.Reports;
 using ServiceDesk.Api.ServiceDesk;
 using ServiceDesk.Api.ServiceLevels;
 using ServiceDesk.Application;
@@ -37,6 +38,7 @@ api.MapChangeEndpoints();
 api.MapCausedByEndpoints();
 api.MapProblemEndpoints();
 api.MapKnowledgeEndpoints();
+api.MapReportEndpoints();
 api.MapApiKeyEndpoints();
 
 await app.RunAsync();

@@ -66,8 +66,11 @@ public sealed record SatisfactionRating
     /// </summary>
     public double Score(SatisfactionWeights weights) => Score(Reliability, Responsiveness, Assurance, Empathy, Tangibles, weights);
 
-    /// <summary>The score of five dimension values (for read models that carry the values, not the rating).</summary>
-    public static double Score(int reliability, int responsiveness, int assurance, int empathy, int tangibles, SatisfactionWeights weights)
+    /// <summary>
+    /// The score of five dimension values (for read models that carry the values, not the rating). The score is linear
+    /// in the values, so the mean score of many ratings is the score of their per-dimension means.
+    /// </summary>
+    public static double Score(double reliability, double responsiveness, double assurance, double empathy, double tangibles, SatisfactionWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
         var weightedMean = (weights.Reliability * reliability + weights.Responsiveness * responsiveness + weights.Assurance * assurance

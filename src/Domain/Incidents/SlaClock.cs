@@ -85,6 +85,12 @@ public sealed class SlaClock
 
     public bool Warned90 { get; private set; }
 
+    /// <summary>
+    /// While counting, the instant the clock reaches 75 % of its target in business time (the at-risk list's filter:
+    /// <c>AtRiskFrom &lt;= now</c>); null while paused or stopped. The same instant the monitor's first warning uses.
+    /// </summary>
+    public DateTimeOffset? AtRiskFrom { get; private set; }
+
     /// <summary>The next instant the breach monitor must look at this clock (a warning or the breach); null when nothing is pending.</summary>
     public DateTimeOffset? NextCheckAt { get; private set; }
 
@@ -266,6 +272,7 @@ public sealed class SlaClock
         ElapsedBeforeSegmentMinutes += schedule.BusinessMinutesBetween(SegmentStartedAt!.Value, at);
         SegmentStartedAt = null;
         NextCheckAt = null;
+        AtRiskFrom = null;
         if (!IsBreached && due is { } d && at > d)
             MarkBreached(d);
     }
@@ -290,6 +297,7 @@ public sealed class SlaClock
         ArgumentNullException.ThrowIfNull(schedule);
         var segment = SegmentStartedAt!.Value;
         DueAt = schedule.AddBusinessMinutes(segment, Math.Max(0, TargetMinutes - ElapsedBeforeSegmentMinutes));
+        AtRiskFrom = schedule.AddBusinessMinutes(segment, Math.Max(0, ThresholdMinutes(75) - ElapsedBeforeSegmentMinutes));
         NextCheckAt = IsBreached ? null : NextThresholdAt(schedule);
     }
 
@@ -301,10 +309,12 @@ public sealed class SlaClock
         {
             if (done)
                 continue;
-            var thresholdMinutes = ((TargetMinutes * percent) + 99) / 100;
-            return schedule.AddBusinessMinutes(segment, Math.Max(0, thresholdMinutes - ElapsedBeforeSegmentMinutes));
+            return schedule.AddBusinessMinutes(segment, Math.Max(0, ThresholdMinutes(percent) - ElapsedBeforeSegmentMinutes));
         }
 
         return DueAt;
     }
+
+    /// <summary>The first whole business minute at which <paramref name="percent"/> % of the target is used.</summary>
+    private long ThresholdMinutes(long percent) => ((TargetMinutes * percent) + 99) / 100;
 }

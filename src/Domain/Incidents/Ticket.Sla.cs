@@ -77,6 +77,7 @@ public sealed partial class Ticket
             return;
         AcknowledgedAt = now;
         StopClock(Response, now, sla);
+        RecordAcknowledged(now, sla);
     }
 
     private void StopClock(SlaClock clock, DateTimeOffset now, SlaContext sla) =>

@@ -229,6 +229,7 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
         ResolutionNotes = Guard.Required(notes, "notes", ReasonMaxLength);
         ChangeStatus(TicketStatus.Resolved, actor, now, $"{ResolutionCode}: {ResolutionNotes}");
         StopClock(Resolution, now, sla);
+        RecordResolved(now, sla);
         ResolvedAt = now;
         AutoCloseAt = now + AutoCloseAfter;
         _events.Add(new TicketResolved(Number, now, ResolutionCode));
@@ -254,6 +255,7 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
             throw DomainException.IllegalTransition(KindName, Status, "reopen");
         var why = Guard.Required(reason, "reason", ReasonMaxLength);
         ReopenCount++;
+        LastReopenedAt = now;
         ChangeStatus(TicketStatus.InProgress, actor, now, why);
         ResolvedAt = null;
         AutoCloseAt = null;

@@ -23,6 +23,9 @@ public static class Policies
 
     public const string ChangeApprover = nameof(ChangeApprover);
 
+    /// <summary>Reports and SLA lists: Manager and Admin see everything, a Customer caller its own figures; Agents get 403.</summary>
+    public const string ReportReader = nameof(ReportReader);
+
     /// <summary>Everyone who reads changes and freeze periods: Agent, Manager, ChangeApprover (Admin included for operations).</summary>
     public const string ChangeReader = nameof(ChangeReader);
 
@@ -34,6 +37,7 @@ public static class Policies
         [Manager] = [Roles.Manager, Roles.Admin],
         [Customer] = [Roles.Customer],
         [ChangeApprover] = [Roles.ChangeApprover],
+        [ReportReader] = [Roles.Manager, Roles.Admin, Roles.Customer],
         [ChangeReader] = [Roles.Agent, Roles.Manager, Roles.ChangeApprover, Roles.Admin],
     };
 }

@@ -54,6 +54,8 @@ internal static class SwaggerSetup
             o.UseAllOfToExtendReferenceSchemas();
             o.OperationFilter<ProblemResponsesOperationFilter>();
             o.OperationFilter<RouteParametersOperationFilter>();
+            o.OperationFilter<CsvResponsesOperationFilter>();
+            o.OperationFilter<PeriodParametersOperationFilter>();
             o.SchemaFilter<ExamplesSchemaFilter>();
         });
         return services;

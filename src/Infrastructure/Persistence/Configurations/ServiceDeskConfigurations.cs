@@ -57,6 +57,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             rating.Property(r => r.Comment).HasColumnName("SatisfactionComment").HasMaxLength(SatisfactionRating.CommentMaxLength);
             rating.Property(r => r.RatedAt).HasColumnName("SatisfactionRatedAt");
             rating.Property(r => r.RatedBy).HasColumnName("SatisfactionRatedBy").HasMaxLength(SatisfactionRating.RatedByMaxLength);
+            // Reports: ratings given in a period.
+            rating.HasIndex(r => r.RatedAt);
         });
         builder.Ignore(t => t.IsOpen);
         builder.Ignore(t => t.DomainEvents);
@@ -81,6 +83,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.CausedByChange).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.HasIndex(t => new { t.ProblemNumber, t.Number });
         builder.HasIndex(t => t.CausedByChange);
+        // Reports (service quality): each figure is a range scan on the instant that puts a ticket in the period.
+        builder.HasIndex(t => t.OpenedAt);
+        builder.HasIndex(t => t.AcknowledgedAt);
+        builder.HasIndex(t => t.LastResolvedAt);
+        builder.HasIndex(t => t.LastReopenedAt);
     }
 
     private static void ConfigureClock(OwnedNavigationBuilder<Ticket, SlaClock> clock, string prefix)
@@ -101,7 +108,13 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         clock.Property(c => c.Warned75).HasColumnName(prefix + "Warned75");
         clock.Property(c => c.Warned90).HasColumnName(prefix + "Warned90");
         clock.Property(c => c.NextCheckAt).HasColumnName(prefix + "NextCheckAt");
+        clock.Property(c => c.AtRiskFrom).HasColumnName(prefix + "AtRiskFrom");
         clock.Ignore(c => c.IsCounting);
+        // The at-risk list: running clocks, soonest due first (filtered on AtRiskFrom as it scans).
+        clock.HasIndex(c => new { c.State, c.DueAt });
+        // Compliance and the breach list: met clocks by the instant they stopped, breached ones by the breach instant.
+        clock.HasIndex(c => c.StoppedAt);
+        clock.HasIndex(c => c.BreachedAt);
         clock.Ignore(c => c.IsStopped);
     }
 }

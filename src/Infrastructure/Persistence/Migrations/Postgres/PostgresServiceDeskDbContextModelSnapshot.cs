@@ -537,6 +537,12 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("AcknowledgeBusinessMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AcknowledgeClockMinutes")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("AcknowledgedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -610,6 +616,12 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("LastChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("LastReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("NextCheckAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -651,6 +663,12 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("ResolutionNotes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("ResolveBusinessMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ResolveClockMinutes")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
@@ -706,14 +724,22 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcknowledgedAt");
+
                     b.HasIndex("CausedByChange");
 
                     b.HasIndex("ExternalReference");
+
+                    b.HasIndex("LastReopenedAt");
+
+                    b.HasIndex("LastResolvedAt");
 
                     b.HasIndex("NextCheckAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OpenedAt");
 
                     b.HasIndex("AssignmentGroup", "OpenedAt");
 
@@ -1452,6 +1478,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.HasKey("TicketId");
 
+                            b1.HasIndex("RatedAt");
+
                             b1.ToTable("Tickets");
 
                             b1.WithOwner()
@@ -1462,6 +1490,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         {
                             b1.Property<Guid>("TicketId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("AtRiskFrom")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ResolutionAtRiskFrom");
 
                             b1.Property<DateTimeOffset?>("BreachedAt")
                                 .HasColumnType("timestamp with time zone")
@@ -1535,6 +1567,12 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.HasKey("TicketId");
 
+                            b1.HasIndex("BreachedAt");
+
+                            b1.HasIndex("StoppedAt");
+
+                            b1.HasIndex("State", "DueAt");
+
                             b1.ToTable("Tickets");
 
                             b1.WithOwner()
@@ -1545,6 +1583,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                         {
                             b1.Property<Guid>("TicketId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("AtRiskFrom")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ResponseAtRiskFrom");
 
                             b1.Property<DateTimeOffset?>("BreachedAt")
                                 .HasColumnType("timestamp with time zone")
@@ -1617,6 +1659,12 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                                 .HasColumnName("ResponseWarned90");
 
                             b1.HasKey("TicketId");
+
+                            b1.HasIndex("BreachedAt");
+
+                            b1.HasIndex("StoppedAt");
+
+                            b1.HasIndex("State", "DueAt");
 
                             b1.ToTable("Tickets");
 

@@ -532,6 +532,12 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcknowledgeBusinessMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgeClockMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
 
@@ -605,6 +611,12 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("LastChangedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastReopenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastResolvedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("NextCheckAt")
                         .HasColumnType("INTEGER");
 
@@ -646,6 +658,12 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("ResolutionNotes")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolveBusinessMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveClockMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
@@ -701,14 +719,22 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcknowledgedAt");
+
                     b.HasIndex("CausedByChange");
 
                     b.HasIndex("ExternalReference");
+
+                    b.HasIndex("LastReopenedAt");
+
+                    b.HasIndex("LastResolvedAt");
 
                     b.HasIndex("NextCheckAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OpenedAt");
 
                     b.HasIndex("AssignmentGroup", "OpenedAt");
 
@@ -1447,6 +1473,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.HasKey("TicketId");
 
+                            b1.HasIndex("RatedAt");
+
                             b1.ToTable("Tickets");
 
                             b1.WithOwner()
@@ -1457,6 +1485,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             b1.Property<Guid>("TicketId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AtRiskFrom")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolutionAtRiskFrom");
 
                             b1.Property<long?>("BreachedAt")
                                 .HasColumnType("INTEGER")
@@ -1530,6 +1562,12 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.HasKey("TicketId");
 
+                            b1.HasIndex("BreachedAt");
+
+                            b1.HasIndex("StoppedAt");
+
+                            b1.HasIndex("State", "DueAt");
+
                             b1.ToTable("Tickets");
 
                             b1.WithOwner()
@@ -1540,6 +1578,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             b1.Property<Guid>("TicketId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AtRiskFrom")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResponseAtRiskFrom");
 
                             b1.Property<long?>("BreachedAt")
                                 .HasColumnType("INTEGER")
@@ -1612,6 +1654,12 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnName("ResponseWarned90");
 
                             b1.HasKey("TicketId");
+
+                            b1.HasIndex("BreachedAt");
+
+                            b1.HasIndex("StoppedAt");
+
+                            b1.HasIndex("State", "DueAt");
 
                             b1.ToTable("Tickets");
 
