@@ -741,17 +741,23 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OpenedAt");
 
-                    b.HasIndex("AssignmentGroup", "OpenedAt");
-
                     b.HasIndex("ProblemNumber", "Number");
-
-                    b.HasIndex("CustomerId", "Kind", "OpenedAt");
 
                     b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
 
                     b.HasIndex("Kind", "OpenedAt", "Number");
 
-                    b.HasIndex("Kind", "Status", "OpenedAt");
+                    b.HasIndex("CustomerId", "Kind", "OpenedAt", "Number");
+
+                    b.HasIndex("Kind", "Assignee", "OpenedAt", "Number");
+
+                    b.HasIndex("Kind", "AssignmentGroup", "OpenedAt", "Number");
+
+                    b.HasIndex("Kind", "Priority", "OpenedAt", "Number");
+
+                    b.HasIndex("Kind", "ProductLineCode", "OpenedAt", "Number");
+
+                    b.HasIndex("Kind", "Status", "OpenedAt", "Number");
 
                     b.ToTable("Tickets", (string)null);
                 });
