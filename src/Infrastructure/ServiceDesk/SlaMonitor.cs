@@ -37,19 +37,25 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                // E.g. the database is down: the pass is dropped and the next interval tries again (the interval is
+                // the back-off); the process and the other instances carry on.
                 logger.SlaMonitorPassFailed(e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass: every ticket with a check due by now. Returns how many tickets this instance updated.</summary>
+    /// <summary>
+    /// One pass: every ticket with a check due by now. Returns how many tickets this instance updated. A stop request
+    /// (<paramref name="cancellationToken"/>) is honoured between tickets and batches, never inside a save, so a
+    /// shutdown leaves nothing half-written; a ticket not reached stays due for the next pass.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var updated = 0;
         var skip = new HashSet<Guid>();
-        while (true)
+        while (!cancellationToken.IsCancellationRequested)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
@@ -66,13 +72,15 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
 
             foreach (var ticket in batch)
             {
+                if (cancellationToken.IsCancellationRequested)
+                    return updated;
                 skip.Add(ticket.Id);
                 db.ChangeTracker.Clear();
                 db.Attach(ticket);
-                ticket.CheckSla(now, await slaContexts.GetAsync(ticket.ServiceLevelCode, cancellationToken));
+                ticket.CheckSla(now, await slaContexts.GetAsync(ticket.ServiceLevelCode, CancellationToken.None));
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken);
+                    await db.SaveChangesAsync(CancellationToken.None);
                     updated++;
                 }
                 catch (DbUpdateConcurrencyException)
@@ -85,5 +93,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             if (batch.Count < BatchSize)
                 return updated;
         }
+
+        return updated;
     }
 }
