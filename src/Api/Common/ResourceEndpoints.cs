@@ -64,7 +64,7 @@ public static class ResourceEndpoints
                     {
                         if (attempt == ConflictException.WriteAttempts)
                             throw ConflictException.WriteContention(e);
-                        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
+                        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50 * attempt)), ct);
                     }
                 }
             })

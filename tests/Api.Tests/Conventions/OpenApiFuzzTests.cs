@@ -59,8 +59,10 @@ public sealed class OpenApiFuzzTests(ServiceDeskApiFactory factory, ITestOutputH
         string[] pathValues =
         [
             "OPS", "OPS-SD-01", "OPS-INF", "GOLD", "5X8-CN", "INC000001", "REQ000001", "CHG000001", "PRB000001", customer.ToString(), Guid.Empty.ToString(),
-            Guid.NewGuid().ToString(), "not-a-guid", "\0", "a b", "x;y", "..", "服务台", new string('9', 2000), "-1", "1.5",
+            Guid.NewGuid().ToString(), "not-a-guid", "a b", "x;y", "..", "服务台", new string('9', 2000), "-1", "1.5",
         ];
+
+        // (NUL in a path is refused by the HTTP server itself, before the application: the test server cannot send it.)
 
         var failures = new ConcurrentBag<string>();
         var sent = 0;
@@ -124,7 +126,7 @@ public sealed class OpenApiFuzzTests(ServiceDeskApiFactory factory, ITestOutputH
             switch ((string?)parameter["in"])
             {
                 case "path":
-                    var value = kind == 0 ? Any(pcg, BadStrings) : Any(pcg, pathValues);
+                    var value = kind == 0 ? Any(pcg, BadStrings).Replace("\0", string.Empty, StringComparison.Ordinal) : Any(pcg, pathValues);
                     path = path.Replace("{" + name + "}", Escape(value), StringComparison.Ordinal);
                     break;
                 case "query" when kind == 1 || Pick(pcg, 3) == 0:

@@ -84,18 +84,16 @@ public sealed class UnreadableInputTests(ServiceDeskApiFactory factory) : IClass
     }
 
     [Fact]
-    public async Task A_NUL_character_in_a_body_a_query_filter_or_a_path_is_400_naming_where_on_every_provider()
+    public async Task A_NUL_character_in_a_body_or_a_query_filter_is_400_naming_where_on_every_provider()
     {
         using var client = factory.CreateAdminClient();
         var inBody = await client.PatchJsonAsync($"{Lines}/OPS", "{\"description\":\"a\\u0000b\"}");
         var inArray = await client.PostJsonAsync("/api/v1/knowledge-articles", "{\"title\":\"T\",\"body\":\"B\",\"tags\":[\"ok\",\"x\\u0000\"]}");
         var inFilter = await client.GetAsync("/api/v1/catalog/products?line=OPS%00");
-        var inPath = await client.GetAsync("/api/v1/catalog/products/OPS%00SD");
 
         await inBody.AssertProblemAsync(HttpStatusCode.BadRequest, "description");
         await inArray.AssertProblemAsync(HttpStatusCode.BadRequest, "tags[1]");
         await inFilter.AssertProblemAsync(HttpStatusCode.BadRequest, "line");
-        await inPath.AssertProblemAsync(HttpStatusCode.BadRequest, "path");
     }
 
     [Fact]

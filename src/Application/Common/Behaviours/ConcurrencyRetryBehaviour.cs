@@ -35,7 +35,7 @@ public sealed class ConcurrencyRetryBehaviour<TMessage, TResponse>(IServiceDeskD
                 db.DiscardChanges();
                 if (attempt == ConflictException.WriteAttempts)
                     throw ConflictException.WriteContention(e);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50 * attempt)), cancellationToken);
             }
         }
     }

@@ -8,7 +8,7 @@ public sealed class ConflictException(string rule, string message, string? field
     public string? Field { get; } = field;
 
     /// <summary>How often a write sent without If-Match is tried before it gives up (see <see cref="WriteContention"/>).</summary>
-    public const int WriteAttempts = 8;
+    public const int WriteAttempts = 10;
 
     /// <summary>A write without If-Match lost the optimistic-concurrency race on every attempt: 409, never 412.</summary>
     public static ConflictException WriteContention(Exception lastFailure) =>
