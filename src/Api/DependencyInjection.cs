@@ -28,6 +28,9 @@ public static class DependencyInjection
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
+        // On SIGTERM the server stops accepting, lets in-flight requests finish and stops the background workers
+        // (between batches), all within this time; whatever still runs after it is cut off.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Host:ShutdownTimeoutSeconds", 30))));
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionToProblemHandler>();
         services.AddHttpContextAccessor();
@@ -118,7 +121,7 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Per caller (API key, bearer token, else client address): <c>RateLimiting:PermitLimit</c> requests per
+    /// Per caller (the resolved API key id or token subject, else the client address): <c>RateLimiting:PermitLimit</c> requests per
     /// <c>RateLimiting:WindowSeconds</c>. Health probes and the Swagger UI are not limited.
     /// </summary>
     private static void AddServiceDeskRateLimiting(this IServiceCollection services, IConfiguration configuration)
@@ -151,14 +154,16 @@ public static class DependencyInjection
         });
     }
 
-    private static string CallerKey(HttpContext context)
+    /// <summary>
+    /// The rate-limit bucket: the caller authentication resolved (API key id or token subject), so every spelling of
+    /// one credential that authenticates (e.g. with surrounding whitespace) counts in one bucket; a request without a
+    /// valid credential counts against its client address. Never the raw header, which a caller can vary at will.
+    /// </summary>
+    internal static string CallerKey(HttpContext context)
     {
-        var key = context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString();
-        if (!string.IsNullOrEmpty(key))
-            return "key:" + key;
-        var authorization = context.Request.Headers.Authorization.ToString();
-        if (!string.IsNullOrEmpty(authorization))
-            return "auth:" + authorization;
+        if (context.User.Identity is { IsAuthenticated: true } identity
+            && context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value is { Length: > 0 } id)
+            return $"{identity.AuthenticationType}:{id}";
         return "ip:" + context.Connection.RemoteIpAddress;
     }
 
@@ -173,6 +178,12 @@ public static class DependencyInjection
             if (http.Response.HasStarted || http.Response.ContentLength > 0 || !string.IsNullOrEmpty(http.Response.ContentType))
                 return;
             var status = http.Response.StatusCode;
+            if (status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                await ProblemResults.WriteAsync(http, RequestGuard.UnsupportedMediaType(http));
+                return;
+            }
+
             var title = ReasonPhrases.For(status);
             await ProblemResults.WriteAsync(http, ProblemResults.Create(http, status, title, status == 404 ? $"No resource at {http.Request.Path}." : null));
         });
@@ -185,9 +196,11 @@ public static class DependencyInjection
             o.EnablePersistAuthorization();
         });
 
-        app.UseRateLimiter();
+        // Authentication first, so the limiter partitions by the resolved caller rather than by a header's spelling.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<RequestGuard>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();

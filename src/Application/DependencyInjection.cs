@@ -18,7 +18,7 @@ public static class DependencyInjection
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(ConcurrencyRetryBehaviour<,>)];
         });
 
         // Error messages name fields as clients send them ("nameZh", not "Name Zh").

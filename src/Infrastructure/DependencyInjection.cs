@@ -42,11 +42,11 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContextPool<ServiceDeskDbContext, PostgresServiceDeskDbContext>(o =>
-                    o.UseNpgsql(Require(connectionString, database.Provider), DatabaseProviders.Postgres));
+                    o.UseNpgsql(DatabaseProviders.WithConnectTimeout(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.Postgres));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ServiceDeskDbContext, SqlServerServiceDeskDbContext>(o =>
-                    o.UseSqlServer(Require(connectionString, database.Provider), DatabaseProviders.SqlServer));
+                    o.UseSqlServer(DatabaseProviders.WithConnectTimeout(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.SqlServer));
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
@@ -63,6 +63,8 @@ public static class DependencyInjection
         services.AddScoped<IApiKeyStore>(sp => sp.GetRequiredService<ApiKeyStore>());
         services.AddScoped<IApiKeyCache>(sp => sp.GetRequiredService<ApiKeyStore>());
 
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .Validate(o => o.LeaseSeconds > 0, "Idempotency:LeaseSeconds must be a positive number of seconds.").ValidateOnStart();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<ReferenceLookups>();
         services.AddScoped<IProductLookup>(sp => sp.GetRequiredService<ReferenceLookups>());

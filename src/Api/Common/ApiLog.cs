@@ -5,4 +5,7 @@ internal static partial class ApiLog
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path} (traceId {TraceId})")]
     public static partial void UnhandledException(this ILogger logger, Exception exception, string method, PathString path, string traceId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path}: answered 503 (traceId {TraceId})")]
+    public static partial void DatabaseUnavailable(this ILogger logger, Exception exception, string method, PathString path, string traceId);
 }

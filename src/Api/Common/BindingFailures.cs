@@ -46,7 +46,12 @@ internal static class BindingFailures
 
                 var type = ValueType(parameter.ParameterInfo.ParameterType);
                 if (!given.TrueForAll(value => Parses(type, value!)))
-                    return Field(name, $"'{name}' has a value of the wrong type or format.");
+                {
+                    var options = context.RequestServices?.GetService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value.SerializerOptions;
+                    return Field(name, type.IsEnum && options is not null
+                        ? $"'{name}' must be one of {AllowedValues(options, type)}."
+                        : $"'{name}' has a value of the wrong type or format.");
+                }
             }
 
             // Every such value binds, so what failed is the body the endpoint requires: none was sent (or "null").
@@ -75,7 +80,11 @@ internal static class BindingFailures
     {
         var field = JsonField(json.Path);
         if (field != "body")
-            return Field(field, $"'{field}' has a value of the wrong type or format.");
+        {
+            var options = context.RequestServices?.GetService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value.SerializerOptions;
+            var bodyType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+            return Field(field, options is null || bodyType is null ? $"'{field}' has a value of the wrong type or format." : WrongValue(options, bodyType, json.Path, field));
+        }
         if (json.InnerException is JsonException)
             return Field("body", "The body is not valid JSON.");
 
@@ -83,6 +92,57 @@ internal static class BindingFailures
         return Field("body", required.Count == 0
             ? "The body is not valid JSON."
             : $"The body must be a JSON object with the required properties {string.Join(", ", required.Select(p => $"'{p}'"))}.");
+    }
+
+    /// <summary>
+    /// What is wrong with the value at a JSON path of a body of type <paramref name="bodyType"/>, from the type the
+    /// path leads to: an enum lists its allowed values, an instant asks for an offset.
+    /// </summary>
+    internal static string WrongValue(JsonSerializerOptions options, Type bodyType, string? path, string field)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var type = TypeAt(options, bodyType, path);
+        if (type is { IsEnum: true })
+            return $"'{field}' must be one of {AllowedValues(options, type)}.";
+        if (type == typeof(DateTimeOffset))
+            return $"'{field}' must be an ISO-8601 instant with an offset, e.g. 2026-11-24T08:00:00Z.";
+        return $"'{field}' has a value of the wrong type or format.";
+    }
+
+    /// <summary>The enum's values as the JSON options spell them: "incident, serviceRequest, ..." or "P1, P2, ...".</summary>
+    private static string AllowedValues(JsonSerializerOptions options, Type enumType) =>
+        string.Join(", ", Enum.GetValues(enumType).Cast<object>().Select(v => $"'{JsonSerializer.Serialize(v, enumType, options).Trim('"')}'"));
+
+    /// <summary>The (element, non-nullable) type a path like <c>$.contact.kind</c> or <c>$.items[2].risk</c> leads to; null when unknown.</summary>
+    private static Type? TypeAt(JsonSerializerOptions options, Type root, string? path)
+    {
+        var type = root;
+        foreach (var segment in (path ?? "$").TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = segment.Split('[')[0];
+            if (name.Length > 0)
+            {
+                var property = options.GetTypeInfo(Element(type)).Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+                if (property is null)
+                    return null;
+                type = property.PropertyType;
+            }
+
+            if (segment.Contains('[', StringComparison.Ordinal))
+                type = Element(type);
+        }
+
+        return Nullable.GetUnderlyingType(Element(type)) ?? Element(type);
+    }
+
+    /// <summary>The element type of an array or list; the type itself otherwise (strings are not lists here).</summary>
+    private static Type Element(Type type)
+    {
+        if (type.IsArray)
+            return type.GetElementType()!;
+        if (type != typeof(string) && type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) is { } enumerable)
+            return enumerable.GetGenericArguments()[0];
+        return type;
     }
 
     private static List<string> RequiredProperties(HttpContext context, Type? bodyType)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Domain.Common;
+using ServiceDesk.Infrastructure.Persistence;
 
 namespace ServiceDesk.Api.Common;
 
@@ -12,12 +13,22 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(httpContext, exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.DatabaseUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path, ProblemResults.TraceId(httpContext));
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+        else if (problem.Status >= 500)
+        {
             logger.UnhandledException(exception, httpContext.Request.Method, httpContext.Request.Path, ProblemResults.TraceId(httpContext));
+        }
 
         await ProblemResults.WriteAsync(httpContext, problem);
         return true;
     }
+
+    /// <summary>When a client should try again after the database was found unavailable.</summary>
+    private const string RetryAfterSeconds = "5";
 
     private static ProblemDetails Map(HttpContext context, Exception exception) => exception switch
     {
@@ -39,6 +50,9 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
         ConflictException e => ProblemResults.Create(context, 409, Title(e.Rule), e.Message, ProblemTypes.For(e.Rule),
             e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
         BadHttpRequestException e => FromBadRequest(context, e),
+        _ when DatabaseAvailability.IsUnavailable(exception) => ProblemResults.Create(context, 503, "Database unavailable",
+            "The database is not reachable right now. Retry after the time in Retry-After; a create sent with an Idempotency-Key is safe to retry with the same key.",
+            ProblemTypes.For("database-unavailable")),
         OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
             ProblemResults.Create(context, 499, "Client closed request", null),
         _ => ProblemResults.Create(context, 500, "An unexpected error occurred", "The error has been logged; quote the traceId when reporting it."),
@@ -59,7 +73,7 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
     private static ProblemDetails FromBadRequest(HttpContext context, BadHttpRequestException e)
     {
         if (e.StatusCode == StatusCodes.Status415UnsupportedMediaType)
-            return ProblemResults.Create(context, 415, "Unsupported media type", "Send the body as application/json.");
+            return RequestGuard.UnsupportedMediaType(context);
         if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return ProblemResults.Create(context, 413, "Payload too large", e.Message);
         return Validation(context, BindingFailures.Describe(context, e));

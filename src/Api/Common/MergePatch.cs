@@ -20,6 +20,7 @@ public sealed class MergePatch(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptio
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         if (mediaType is not ("application/json" or "application/merge-patch+json"))
             throw new BadHttpRequestException("Unsupported media type.", StatusCodes.Status415UnsupportedMediaType);
+        // RequestGuard has refused invalid JSON, duplicate properties and lone surrogates before this runs.
         try
         {
             return await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken) as JsonObject
@@ -56,8 +57,8 @@ public sealed class MergePatch(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptio
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            throw new RequestValidationException(field, $"'{field}' has a value of the wrong type or format.");
+            var field = BindingFailures.JsonField(e.Path);
+            throw new RequestValidationException(field, BindingFailures.WrongValue(Json, typeof(TBody), e.Path, field));
         }
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.Common;
+using ServiceDesk.Application.Common.Exceptions;
 
 namespace ServiceDesk.Api.Common;
 
@@ -33,7 +35,9 @@ public static class ResourceEndpoints
     /// <summary>
     /// <c>PATCH {pattern}</c> with a JSON merge patch (RFC 7396): the patch is applied to the resource as read, and the
     /// result is sent as the full update, conditional on the caller's If-Match, or on the version just read when it
-    /// sent none. <paramref name="pattern"/> has one route parameter, the resource's key.
+    /// sent none. In that case a write landing in between is not the caller's 412: the resource is read again and the
+    /// patch applied to it again, a few times, before it becomes a 409 <c>write-contention</c>.
+    /// <paramref name="pattern"/> has one route parameter, the resource's key.
     /// </summary>
     /// <param name="adjust">Rewrites the patch before it is applied, where one field implies another.</param>
     public static RouteHandlerBuilder MapMergePatch<TResponse, TBody>(this RouteGroupBuilder group, string pattern, Func<string, IQuery<TResponse>> get,
@@ -47,9 +51,22 @@ public static class ResourceEndpoints
                 var id = (string)http.Request.RouteValues[key]!;
                 var patch = await MergePatch.ReadAsync(http.Request, ct);
                 adjust?.Invoke(patch);
-                var current = await sender.Send(get(id), ct);
-                var body = merge.Apply<TResponse, TBody>(current, patch);
-                return HttpResults.Updated(http, await sender.Send(update(id, body, http.Request.IfMatch() ?? current.ETag), ct));
+                var ifMatch = http.Request.IfMatch();
+                for (var attempt = 1; ; attempt++)
+                {
+                    var current = await sender.Send(get(id), ct);
+                    var body = merge.Apply<TResponse, TBody>(current, patch);
+                    try
+                    {
+                        return HttpResults.Updated(http, await sender.Send(update(id, body, ifMatch ?? current.ETag), ct));
+                    }
+                    catch (Exception e) when (ifMatch is null && e is PreconditionFailedException or DbUpdateConcurrencyException)
+                    {
+                        if (attempt == ConflictException.WriteAttempts)
+                            throw ConflictException.WriteContention(e);
+                        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50 * attempt)), ct);
+                    }
+                }
             })
             .Accepts<TBody>("application/merge-patch+json", "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

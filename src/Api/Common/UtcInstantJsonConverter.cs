@@ -6,12 +6,17 @@ namespace ServiceDesk.Api.Common;
 
 /// <summary>
 /// Instants go out in UTC with a <c>Z</c> (<c>2026-11-24T08:00:00Z</c>), as the contract writes them; any ISO-8601
-/// instant with an offset is accepted on the way in.
+/// instant with an offset is accepted on the way in; one without an offset is refused (a 400 naming the field), never
+/// read in the server's time zone.
 /// </summary>
 internal sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
 {
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.GetDateTimeOffset();
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.GetString() is not { } text || !RequestGuard.IsInstantWithOffset(text))
+            throw new JsonException();
+        return reader.GetDateTimeOffset();
+    }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {

@@ -1,7 +1,9 @@
+using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Domain.Changes;
@@ -24,6 +26,27 @@ internal static class DatabaseErrors
     private const int SqlServerDuplicateKeyRow = 2601;
     private const int SqlServerUniqueConstraint = 2627;
 
+    /// <summary>SQLite primary result codes: the database is busy or locked beyond the timeout, or its file cannot be opened.</summary>
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteCantOpen = 14;
+
+    /// <summary>
+    /// PostgreSQL SQLSTATEs of a server that is not serving: connection exceptions (class 08), too many connections,
+    /// shutting down (admin or crash), starting up.
+    /// </summary>
+    private static readonly HashSet<string> PostgresUnavailable =
+        ["08000", "08001", "08003", "08004", "08006", "53300", "57P01", "57P02", "57P03"];
+
+    /// <summary>SQLSTATEs a server answers at connection time, before any statement ran: a retry cannot repeat a write.</summary>
+    private static readonly HashSet<string> PostgresRefusedConnection = ["08001", "08004", "53300", "57P03"];
+
+    /// <summary>
+    /// SQL Server errors of a server that cannot be reached or not opened, raised while connecting: network path or
+    /// server not found (53, 2), connection refused (10061), database cannot be opened (4060), database unavailable (40613).
+    /// </summary>
+    private static readonly HashSet<int> SqlServerUnreachable = [2, 53, 4060, 10061, 40613];
+
     /// <summary>
     /// Rows numbered per owner (owner, Sequence): a ticket's, change's or problem's history lines and a ticket's
     /// comments. Two writers that loaded the same owner number their new rows from the same count.
@@ -45,6 +68,57 @@ internal static class DatabaseErrors
             SqlException { Number: SqlServerDuplicateKeyRow or SqlServerUniqueConstraint } => new UniqueViolation(null, null),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> (or one it wraps: EF Core wraps provider errors) says the database is not
+    /// reachable or not serving now, as opposed to refusing this request: decided by exception type and provider
+    /// code. Clients get 503 with Retry-After for these.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres:
+                    if (PostgresUnavailable.Contains(postgres.SqlState))
+                        return true;
+                    break;
+                case NpgsqlException npgsql when npgsql.IsTransient:
+                    // No answer from the server at all: refused, reset, timed out.
+                    return true;
+                case SqlException sqlServer when SqlServerUnreachable.Contains(sqlServer.Number):
+                    return true;
+                case SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked or SqliteCantOpen }:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the failure happened while connecting, before any statement reached the server, so that running the
+    /// operation again cannot apply a write twice: the only failures the execution strategy retries.
+    /// </summary>
+    public static bool IsConnectFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.TryAgain
+                    or SocketError.NetworkUnreachable or SocketError.HostUnreachable }:
+                    return true;
+                case PostgresException postgres when PostgresRefusedConnection.Contains(postgres.SqlState):
+                    return true;
+                case SqlException sqlServer when SqlServerUnreachable.Contains(sqlServer.Number):
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -101,6 +175,34 @@ internal static class DatabaseErrors
     {
         var tables = entries.Where(e => e.State == EntityState.Added).Select(e => e.Metadata.GetTableName()).Distinct(StringComparer.Ordinal).ToList();
         return tables.Count == 1 ? tables[0] : null;
+    }
+}
+
+/// <summary>
+/// Retries only what failed while connecting (<see cref="DatabaseErrors.IsConnectFailure"/>): nothing was sent, so
+/// a write is never repeated blindly. Few, short retries: a request during an outage still answers (503) within seconds.
+/// </summary>
+internal sealed class ConnectRetryingExecutionStrategy(ExecutionStrategyDependencies dependencies)
+    : ExecutionStrategy(dependencies, MaxRetries, TimeSpan.FromSeconds(1))
+{
+    public const int MaxRetries = 2;
+
+    protected override bool ShouldRetryOn(Exception exception) => DatabaseErrors.IsConnectFailure(exception);
+}
+
+/// <summary>For the Api: whether an exception means the database is unavailable (503), by type and provider code.</summary>
+public static class DatabaseAvailability
+{
+    public static bool IsUnavailable(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (!DatabaseErrors.IsUnavailable(exception))
+            return false;
+
+        // Pooled connections to a server that went away are dead: drop them now, so the first requests after it
+        // returns do not fail on them one by one.
+        NpgsqlConnection.ClearAllPools();
+        return true;
     }
 }
 

@@ -65,6 +65,8 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public void DiscardChanges() => ChangeTracker.Clear();
+
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         var output = CollectDomainOutput();

@@ -52,13 +52,19 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                // E.g. the database is down: the pass is dropped and the next interval tries again (the interval is
+                // the back-off); the process and the other instances carry on.
                 logger.SlaMonitorPassFailed(e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass: every ticket with a check due by now. Returns how many tickets this instance updated.</summary>
+    /// <summary>
+    /// One pass: every ticket with a check due by now. Returns how many tickets this instance updated. A stop request
+    /// (<paramref name="cancellationToken"/>) is honoured between tickets and batches, never inside a save, so a
+    /// shutdown leaves nothing half-written; a ticket not reached stays due for the next pass.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         using var activity = ServiceDeskActivities.Source.StartActivity("sla-monitor pass");
@@ -76,7 +82,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
         var updated = 0;
         TimeSpan? lag = null;
         var skip = new HashSet<Guid>();
-        while (true)
+        while (!cancellationToken.IsCancellationRequested)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
@@ -94,14 +100,16 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
 
             foreach (var ticket in batch)
             {
+                if (cancellationToken.IsCancellationRequested)
+                    return updated;
                 skip.Add(ticket.Id);
                 db.ChangeTracker.Clear();
                 db.Attach(ticket);
-                ticket.CheckSla(now, await slaContexts.GetAsync(ticket.ServiceLevelCode, cancellationToken));
+                ticket.CheckSla(now, await slaContexts.GetAsync(ticket.ServiceLevelCode, CancellationToken.None));
                 var raised = ticket.DomainEvents.ToArray();
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken);
+                    await db.SaveChangesAsync(CancellationToken.None);
                     updated++;
                     Count(raised);
                 }
@@ -127,5 +135,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             else if (domainEvent is SlaBreached breach)
                 metrics.SlaBreach(breach.Clock, breach.Priority);
         }
+
+        return updated;
     }
 }

@@ -32,26 +32,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public static TestDatabase Create()
     {
         if (PostgresConnectionString is { } server)
-        {
-            var name = "sd_test_" + Guid.NewGuid().ToString("N")[..16];
-            var admin = new NpgsqlConnectionStringBuilder(server) { Pooling = false };
-            using (var connection = new NpgsqlConnection(admin.ConnectionString))
-            {
-                connection.Open();
-                using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-                create.ExecuteNonQuery();
-            }
-
-            var database = new NpgsqlConnectionStringBuilder(server) { Database = name };
-            return new TestDatabase("Postgres", database.ConnectionString, async () =>
-            {
-                NpgsqlConnection.ClearAllPools();
-                await using var connection = new NpgsqlConnection(admin.ConnectionString);
-                await connection.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
-            });
-        }
+            return CreatePostgres(server);
 
         var directory = Path.Combine(Path.GetTempPath(), "servicedesk-tests");
         Directory.CreateDirectory(directory);
@@ -62,6 +43,29 @@ public sealed class TestDatabase : IAsyncDisposable
             foreach (var path in new[] { file, file + "-wal", file + "-shm" })
                 File.Delete(path);
             return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>A new database on the PostgreSQL server <paramref name="server"/> connects to (dropped on dispose).</summary>
+    public static TestDatabase CreatePostgres(string server)
+    {
+        var name = "sd_test_" + Guid.NewGuid().ToString("N")[..16];
+        var admin = new NpgsqlConnectionStringBuilder(server) { Pooling = false };
+        using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            create.ExecuteNonQuery();
+        }
+
+        var database = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new TestDatabase("Postgres", database.ConnectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(admin.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
         });
     }
 

@@ -53,4 +53,7 @@ public interface IServiceDeskDbContext
     DbSet<KnowledgeArticle> KnowledgeArticles { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets everything loaded or changed in this unit of work, so a command can run again from its load.</summary>
+    void DiscardChanges();
 }

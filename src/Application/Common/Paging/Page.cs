@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.Common.Exceptions;
 
@@ -23,11 +24,16 @@ public readonly record struct PageRequest(int? Limit, string? Cursor)
 /// </summary>
 public static class Cursor
 {
-    /// <summary>A cursor must carry every part of the key: <c>{}</c> or a null part is not a cursor this service wrote.</summary>
+    /// <summary>
+    /// A cursor must carry every part of the key: <c>{}</c> or a null part is not a cursor this service wrote. Instants
+    /// come back in UTC whatever offset a hand-edited cursor gives them (PostgreSQL compares only UTC instants), and a
+    /// text part holding a NUL character (which no stored value can hold) is not a cursor this service wrote.
+    /// </summary>
     private static readonly JsonSerializerOptions Strict = new()
     {
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        Converters = { new UtcInstant(), new TextWithoutNul() },
     };
 
     public static string Encode<TKey>(TKey key) =>
@@ -42,7 +48,7 @@ public static class Cursor
             return JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(cursor), Strict)
                 ?? throw new FormatException();
         }
-        catch (Exception e) when (e is FormatException or JsonException or NotSupportedException)
+        catch (Exception e) when (e is FormatException or JsonException or NotSupportedException or InvalidOperationException)
         {
             throw new RequestValidationException("cursor", "'cursor' is not a cursor this list returned.");
         }
@@ -63,5 +69,26 @@ public static class Cursor
             return new Page<T>(rows, null);
         rows.RemoveAt(rows.Count - 1);
         return new Page<T>(rows, Encode(keyOf(rows[^1])));
+    }
+
+    private sealed class UtcInstant : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTimeOffset().ToUniversalTime();
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
+    }
+
+    private sealed class TextWithoutNul : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString();
+            return text is not null && text.Contains('\0', StringComparison.Ordinal) ? throw new JsonException() : text;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
     }
 }
