@@ -116,24 +116,26 @@ def ms(v):
 rps = re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)
 p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
 p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
-print(rps, p50, p99)'
+requests = re.search(r"(\d+) requests in", text).group(1)
+print(rps, p50, p99, requests)'
 }
 warm() {
   local connections=$1; shift
   wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${WARMUP_SECONDS}s" "$@" >/dev/null
 }
 # The API's scenario: warm up, reset its peak working set, count its GCs while measuring. Prints
-# "req/s p50 p99 peak_mb gc_per_1000".
+# "req/s p50 p99 peak_mb gc_per_1000" (all generations).
 api_scenario() {
   local connections=$1; shift
   warm "$connections" "$@"
   echo 5 >"/proc/$api_pid/clear_refs" 2>/dev/null || true
   local gcfile="$work/gc-$RANDOM.csv" cpid=""
   if [ -n "$counters" ]; then
+    # The collector covers the whole measured run (it starts first and stops 3 s after it): GCs / requests.
     $counters collect -p "$api_pid" --counters 'System.Runtime[dotnet.gc.collections]' --refresh-interval 1 \
-      --duration "00:00:00:$(printf '%02d' "$SECONDS_PER_RUN")" --format csv -o "$gcfile" >/dev/null 2>&1 &
+      --duration "00:00:00:$(printf '%02d' $(( SECONDS_PER_RUN + 3 )))" --format csv -o "$gcfile" >/dev/null 2>&1 &
     cpid=$!
-    sleep 1
+    for _ in $(seq 1 60); do [ -s "$gcfile" ] && break; sleep 0.5; done
   fi
   local result
   result=$(measure "$connections" "$@")
@@ -142,16 +144,14 @@ api_scenario() {
   peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$api_pid/status")
   python3 - "$result" "$peak_kb" "$gcfile" <<'PY'
 import csv, os, sys
-rps, p50, p99 = map(float, sys.argv[1].split())
+rps, p50, p99, requests = map(float, sys.argv[1].split())
 peak_mb = int(sys.argv[2]) / 1024
 gc = "n/a"
 path = sys.argv[3]
 if os.path.exists(path):
     rows = [r for r in csv.reader(open(path)) if len(r) >= 5 and "dotnet.gc.collections" in r[2]]
-    seconds = len({r[0] for r in rows})
-    if seconds:
-        total = sum(float(r[4]) for r in rows)
-        gc = f"{total / (rps * seconds) * 1000:.2f}"
+    if rows:
+        gc = f"{sum(float(r[4]) for r in rows) / requests * 1000:.1f}"
 print(rps, p50, p99, f"{peak_mb:.0f}", gc)
 PY
 }
