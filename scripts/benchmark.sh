@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
-# Throughput of ticket intake and ticket read on PostgreSQL, next to a bare ASP.NET Core + Npgsql service that
-# inserts / selects one row on the same machine (tests/LoadBaseline). Bounded: each run lasts $SECONDS_PER_RUN.
+# The hot paths of ServiceDesk next to a bare ASP.NET Core + Npgsql service that inserts / selects one row
+# (tests/LoadBaseline), one after the other on the same PostgreSQL in one run, and one table with the ratios:
+#
+#   create c1   POST /service-desk/tickets, 1 connection      vs the baseline's INSERT of one row, 1 connection
+#   create c8   the same with 8 connections                   vs the baseline's INSERT, 8 connections
+#   read c8     GET /incidents/{number}, 8 connections        vs the baseline's SELECT of one row, 8 connections
+#   list c8     GET /incidents?limit=50, 8 connections        vs ServiceDesk's own read c8 (the goal is >= 60 %)
+#
+# with req/s, p50, p99, the API's peak working set (VmHWM, reset before each scenario) and its garbage collections
+# per 1,000 requests (dotnet-counters from dotnet-tools.json; "n/a" when the tool cannot be restored).
 #
 #   scripts/benchmark.sh                      # starts a throwaway PostgreSQL cluster (needs root + Debian's postgresql)
 #   BENCH_POSTGRES="Host=...;Username=...;Password=..." scripts/benchmark.sh   # or use a server of yours (the
 #                                                                              # user must be allowed to create databases)
+# Knobs: SECONDS_PER_RUN (15), WARMUP_SECONDS (20), API_ENV="DOTNET_gcServer=1 ..." (extra environment for the API).
+# Bounded: every wrk run lasts its seconds, every curl has a timeout, and the whole script stops after
+# BENCH_TIMEOUT seconds (default 1,500). A run that saw any error response is refused.
 # Needs wrk (apt-get install wrk). Everything listens on 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CONNECTIONS=${CONNECTIONS:-8}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-15}
 # Tiered JIT on 2 busy cores takes a while to reach steady state: each scenario first runs unmeasured this long.
 WARMUP_SECONDS=${WARMUP_SECONDS:-20}
+BENCH_TIMEOUT=${BENCH_TIMEOUT:-1500}
+API_ENV=${API_ENV:-}
 API_PORT=5181
 BASE_PORT=5182
 work=$(mktemp -d /tmp/servicedesk-bench.XXXXXX)
@@ -24,6 +36,10 @@ cleanup() {
 }
 trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+# The whole run is bounded: a watchdog ends this script (and so, through the trap, everything it started).
+( sleep "$BENCH_TIMEOUT"; echo "benchmark.sh: over ${BENCH_TIMEOUT}s, stopped" >&2; kill -TERM $$ ) 2>/dev/null &
+watchdog=$!
+pids+=("$watchdog")
 
 if [ -z "${BENCH_POSTGRES:-}" ]; then
   pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
@@ -35,21 +51,27 @@ fi
 db_suffix=$(date +%s)
 api_cs="$BENCH_POSTGRES;Database=sd_bench_$db_suffix;Maximum Pool Size=64"
 
+counters=""
+if dotnet tool restore >/dev/null 2>&1 && dotnet tool run dotnet-counters --version >/dev/null 2>&1; then counters="dotnet tool run dotnet-counters"; fi
+
 echo "Building (Release)..."
 dotnet publish src/Api -c Release -o "$work/api" >/dev/null
 dotnet publish tests/LoadBaseline -c Release -o "$work/baseline" >/dev/null
 
 # The API creates its own database when it migrates.
 ADMIN_KEY=bench-admin-key
-(cd "$work/api" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$API_PORT \
+(cd "$work/api" && exec env $API_ENV ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$API_PORT \
   Database__Provider=Postgres ConnectionStrings__ServiceDesk="$api_cs" Auth__BootstrapAdminKey=$ADMIN_KEY \
   RateLimiting__PermitLimit=1000000000 Logging__LogLevel__Default=Warning Sla__MonitorIntervalSeconds=3600 \
-  exec dotnet ServiceDesk.Api.dll >"$work/api.log" 2>&1) &
+  dotnet ServiceDesk.Api.dll >"$work/api.log" 2>&1) &
 pids+=($!)
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$API_PORT/health/ready" >/dev/null && break; sleep 1; done
-curl -sf "http://127.0.0.1:$API_PORT/health/ready" >/dev/null || { cat "$work/api.log"; exit 1; }
+for _ in $(seq 1 60); do curl -sf -m 5 "http://127.0.0.1:$API_PORT/health/ready" >/dev/null && break; sleep 1; done
+curl -sf -m 5 "http://127.0.0.1:$API_PORT/health/ready" >/dev/null || { cat "$work/api.log"; exit 1; }
+api_pid=${pids[1]}
 
-api() { curl -sS --fail-with-body -H "X-Api-Key: $ADMIN_KEY" -H 'Content-Type: application/json' "$@"; }
+# (creating the database logs a failed first connection: only what comes after readiness counts)
+log_start=$(( $(wc -l <"$work/api.log") + 1 ))
+api() { curl -sS -m 30 --fail-with-body -H "X-Api-Key: $ADMIN_KEY" -H 'Content-Type: application/json' "$@"; }
 customer=$(api -X POST "http://127.0.0.1:$API_PORT/api/v1/customers" -d '{"code":"BENCH","name":"Benchmark Ltd","contacts":[{"name":"Bench"}]}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 api -X POST "http://127.0.0.1:$API_PORT/api/v1/customers/$customer/agreements" \
@@ -57,7 +79,7 @@ api -X POST "http://127.0.0.1:$API_PORT/api/v1/customers/$customer/agreements" \
 agent=$(api -X POST "http://127.0.0.1:$API_PORT/api/v1/api-keys" -d '{"name":"bench-agent","roles":["Agent"]}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
 body='{"type":"incident","customerId":"'$customer'","productCode":"OPS-INF-01","summary":"Benchmark incident","description":"Raised by scripts/benchmark.sh","impact":"Medium","urgency":"Medium","channel":"api","contact":{"name":"Bench"}}'
-number=$(curl -sf -X POST -H "X-Api-Key: $agent" -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$API_PORT/api/v1/service-desk/tickets" \
+number=$(curl -sf -m 30 -X POST -H "X-Api-Key: $agent" -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$API_PORT/api/v1/service-desk/tickets" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["number"])')
 
 cat >"$work/post.lua" <<LUA
@@ -75,39 +97,98 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"summary":"Benchmark row"}'
 LUA
 
-# Requests per second of one wrk run; a run with any non-2xx answer is not a measurement, so it stops the script.
-rps() {
+# One measured wrk run: prints "req/s p50_ms p99_ms requests". A run with any non-2xx answer or socket error is not a
+# measurement, so it stops the script.
+measure() {
+  local connections=$1; shift
   local out
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$@")
+  out=$(wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s --latency "$@")
   echo "$out" >>"$work/wrk.log"
-  if echo "$out" | grep -q "Non-2xx"; then
-    echo "wrk saw error responses for $*:" >&2; echo "$out" >&2; exit 1
+  if echo "$out" | grep -qE "Non-2xx|Socket errors"; then
+    echo "wrk saw errors for $*:" >&2; echo "$out" >&2; exit 1
   fi
-  echo "$out" | awk '/Requests\/sec/ {print $2}'
+  echo "$out" | python3 -c '
+import re, sys
+text = sys.stdin.read()
+def ms(v):
+    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)
+p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
+p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
+requests = re.search(r"(\d+) requests in", text).group(1)
+print(rps, p50, p99, requests)'
 }
-warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$@" >/dev/null; }
-echo "ServiceDesk on PostgreSQL, $CONNECTIONS connections, ${SECONDS_PER_RUN}s each:"
-warm -s "$work/post.lua" "http://127.0.0.1:$API_PORT/api/v1/service-desk/tickets"
-intake=$(rps -s "$work/post.lua" "http://127.0.0.1:$API_PORT/api/v1/service-desk/tickets")
-warm -s "$work/get.lua" "http://127.0.0.1:$API_PORT/api/v1/incidents/$number"
-read=$(rps -s "$work/get.lua" "http://127.0.0.1:$API_PORT/api/v1/incidents/$number")
-kill "${pids[0]}" 2>/dev/null || true
+warm() {
+  local connections=$1; shift
+  wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${WARMUP_SECONDS}s" "$@" >/dev/null
+}
+# The API's scenario: warm up, reset its peak working set, count its GCs while measuring. Prints
+# "req/s p50 p99 peak_mb gc_per_1000" (all generations).
+api_scenario() {
+  local connections=$1; shift
+  warm "$connections" "$@"
+  echo 5 >"/proc/$api_pid/clear_refs" 2>/dev/null || true
+  local gcfile="$work/gc-$RANDOM.csv" cpid=""
+  if [ -n "$counters" ]; then
+    # The collector covers the whole measured run (it starts first and stops 3 s after it): GCs / requests.
+    $counters collect -p "$api_pid" --counters 'System.Runtime[dotnet.gc.collections]' --refresh-interval 1 \
+      --duration "00:00:00:$(printf '%02d' $(( SECONDS_PER_RUN + 3 )))" --format csv -o "$gcfile" >/dev/null 2>&1 &
+    cpid=$!
+    for _ in $(seq 1 60); do [ -s "$gcfile" ] && break; sleep 0.5; done
+  fi
+  local result
+  result=$(measure "$connections" "$@")
+  [ -n "$cpid" ] && { wait "$cpid" 2>/dev/null || true; }
+  local peak_kb
+  peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$api_pid/status")
+  python3 - "$result" "$peak_kb" "$gcfile" <<'PY'
+import csv, os, sys
+rps, p50, p99, requests = map(float, sys.argv[1].split())
+peak_mb = int(sys.argv[2]) / 1024
+gc = "n/a"
+path = sys.argv[3]
+if os.path.exists(path):
+    rows = [r for r in csv.reader(open(path)) if len(r) >= 5 and "dotnet.gc.collections" in r[2]]
+    if rows:
+        gc = f"{sum(float(r[4]) for r in rows) / requests * 1000:.1f}"
+print(rps, p50, p99, f"{peak_mb:.0f}", gc)
+PY
+}
+
+echo "ServiceDesk and the baseline on PostgreSQL, ${SECONDS_PER_RUN}s each after ${WARMUP_SECONDS}s warm-up${API_ENV:+ (API with $API_ENV)}:"
+create_c1=$(api_scenario 1 -s "$work/post.lua" "http://127.0.0.1:$API_PORT/api/v1/service-desk/tickets")
+create_c8=$(api_scenario 8 -s "$work/post.lua" "http://127.0.0.1:$API_PORT/api/v1/service-desk/tickets")
+read_c8=$(api_scenario 8 -s "$work/get.lua" "http://127.0.0.1:$API_PORT/api/v1/incidents/$number")
+list_c8=$(api_scenario 8 -s "$work/get.lua" "http://127.0.0.1:$API_PORT/api/v1/incidents?limit=50")
+tail -n +"$log_start" "$work/api.log" | grep -A5 -E "Unhandled|fail:" >&2 && { echo "the API logged errors" >&2; exit 1; }
+kill "$api_pid" 2>/dev/null || true
 
 # The baseline keeps its one table in the server's default database.
 (cd "$work/baseline" && ASPNETCORE_URLS=http://127.0.0.1:$BASE_PORT ConnectionString="$BENCH_POSTGRES;Database=postgres;Maximum Pool Size=64" \
   exec dotnet ServiceDesk.LoadBaseline.dll >"$work/baseline.log" 2>&1) &
 pids+=($!)
-for _ in $(seq 1 30); do curl -sf -X POST -H 'Content-Type: application/json' -d '{"summary":"x"}' "http://127.0.0.1:$BASE_PORT/rows" -o "$work/row.json" && break; sleep 1; done
+for _ in $(seq 1 30); do curl -sf -m 5 -X POST -H 'Content-Type: application/json' -d '{"summary":"x"}' "http://127.0.0.1:$BASE_PORT/rows" -o "$work/row.json" && break; sleep 1; done
 row=$(python3 -c 'import json; print(json.load(open("'"$work/row.json"'"))["id"])')
-warm -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows"
-base_insert=$(rps -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows")
-warm "http://127.0.0.1:$BASE_PORT/rows/$row"
-base_select=$(rps "http://127.0.0.1:$BASE_PORT/rows/$row")
+warm 1 -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows"
+base_c1=$(measure 1 -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows")
+warm 8 -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows"
+base_c8=$(measure 8 -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows")
+warm 8 "http://127.0.0.1:$BASE_PORT/rows/$row"
+base_read=$(measure 8 "http://127.0.0.1:$BASE_PORT/rows/$row")
 
-python3 - "$intake" "$read" "$base_insert" "$base_select" <<'PY'
+python3 - "$create_c1" "$create_c8" "$read_c8" "$list_c8" "$base_c1" "$base_c8" "$base_read" <<'PY'
 import sys
-intake, read, base_insert, base_select = map(float, sys.argv[1:])
-print(f"{'':24}{'req/s':>10}{'baseline':>10}{'ratio':>8}{'target':>8}")
-print(f"{'ticket intake (POST)':24}{intake:10.0f}{base_insert:10.0f}{intake/base_insert:8.0%}{'50%':>8}")
-print(f"{'ticket read (GET)':24}{read:10.0f}{base_select:10.0f}{read/base_select:8.0%}{'70%':>8}")
+api = [s.split() for s in sys.argv[1:5]]
+base = [list(map(float, s.split())) for s in sys.argv[5:8]]
+rows = [
+    ("create c1", api[0], base[0], "50%"),
+    ("create c8", api[1], base[1], "50%"),
+    ("read c8", api[2], base[2], "70%"),
+    ("list c8 (vs read c8)", api[3], list(map(float, api[2][:3])), "60%"),
+]
+print(f"{'':22}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'base req/s':>11}{'base p50':>9}{'base p99':>9}{'ratio':>7}{'goal':>6}{'peak MB':>9}{'GC/1k req':>10}")
+for name, a, b, goal in rows:
+    rps, p50, p99 = map(float, a[:3])
+    print(f"{name:22}{rps:8.0f}{p50:8.2f}{p99:8.2f}{b[0]:11.0f}{b[1]:9.2f}{b[2]:9.2f}{rps / b[0]:7.0%}{goal:>6}{a[3]:>9}{a[4]:>10}")
 PY

@@ -24,7 +24,7 @@ public class BusinessTimeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _schedule = Calendar == "24X7" ? WorkingSchedule.TwentyFourSeven("Asia/Shanghai") : FiveByEightCn();
+        _schedule = Calendar == "24X7" ? WorkingSchedule.TwentyFourSeven("Asia/Shanghai") : Schedules.FiveByEightCn();
         _due = _schedule.AddBusinessMinutes(Start, Minutes);
     }
 
@@ -33,8 +33,13 @@ public class BusinessTimeBenchmarks
 
     [Benchmark]
     public long BusinessMinutesBetween() => _schedule.BusinessMinutesBetween(Start, _due);
+}
 
-    private static WorkingSchedule FiveByEightCn()
+/// <summary>The calendars of service-levels.json that the benchmarks use.</summary>
+internal static class Schedules
+{
+    /// <summary>5X8-CN of service-levels.json: 09:00-12:00 and 13:00-18:00 on weekdays, with some 2026 holidays.</summary>
+    public static WorkingSchedule FiveByEightCn()
     {
         IReadOnlyList<WorkingInterval> day = [WorkingInterval.Parse("09:00", "12:00"), WorkingInterval.Parse("13:00", "18:00")];
         return new WorkingSchedule(
