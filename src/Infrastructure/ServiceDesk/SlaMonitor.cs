@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,12 +47,15 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {
+            // One trace per pass: its database calls and its log lines (a failure's too) share its trace id.
+            using var pass = ServiceDeskActivities.StartBackgroundWork("sla-monitor pass");
             try
             {
                 await RunOnceAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                pass.SetStatus(ActivityStatusCode.Error);
                 logger.SlaMonitorPassFailed(e);
             }
         }
@@ -61,13 +65,12 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
     /// <summary>One pass: every ticket with a check due by now. Returns how many tickets this instance updated.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var activity = ServiceDeskActivities.Source.StartActivity("sla-monitor pass");
         var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
         var (updated, lag) = await CheckDueTicketsAsync(now, cancellationToken);
         metrics.SlaMonitorRun(clock.GetElapsedTime(started), lag);
         Interlocked.Exchange(ref _lastCompletedAtTicks, now.UtcTicks);
-        activity?.SetTag("servicedesk.tickets_updated", updated);
+        Activity.Current?.SetTag("servicedesk.tickets_updated", updated);
         return updated;
     }
 
