@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,8 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {
+            // One trace per pass: its database calls and its log lines (a failure's too) share its trace id.
+            using var pass = ServiceDeskActivities.StartBackgroundWork("sla-monitor pass");
             try
             {
                 await RunOnceAsync(stoppingToken);
@@ -54,6 +57,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             {
                 // E.g. the database is down: the pass is dropped and the next interval tries again (the interval is
                 // the back-off); the process and the other instances carry on.
+                pass.SetStatus(ActivityStatusCode.Error);
                 logger.SlaMonitorPassFailed(e);
             }
         }
@@ -67,13 +71,12 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var activity = ServiceDeskActivities.Source.StartActivity("sla-monitor pass");
         var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
         var (updated, lag) = await CheckDueTicketsAsync(now, cancellationToken);
         metrics.SlaMonitorRun(clock.GetElapsedTime(started), lag);
         Interlocked.Exchange(ref _lastCompletedAtTicks, now.UtcTicks);
-        activity?.SetTag("servicedesk.tickets_updated", updated);
+        Activity.Current?.SetTag("servicedesk.tickets_updated", updated);
         return updated;
     }
 
@@ -101,7 +104,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             foreach (var ticket in batch)
             {
                 if (cancellationToken.IsCancellationRequested)
-                    return updated;
+                    return (updated, lag.Value);
                 skip.Add(ticket.Id);
                 db.ChangeTracker.Clear();
                 db.Attach(ticket);
@@ -123,6 +126,8 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             if (batch.Count < BatchSize)
                 return (updated, lag.Value);
         }
+
+        return (updated, lag ?? TimeSpan.Zero);
     }
 
     /// <summary>Warnings and breaches count once they are saved (a copy that lost the race to another instance does not).</summary>

@@ -53,8 +53,9 @@ public static class ObservabilitySetup
                     .AddHttpClientInstrumentation()
                     .AddMeter("Npgsql") // Npgsql's own connection-pool and command metrics
                     .AddMeter("System.Runtime");
+                // Every scrape reads the current values (the exporter would otherwise answer from a 300 ms cache).
                 if (prometheus is not null)
-                    metrics.AddPrometheusExporter();
+                    metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             });
 
         if (otlp)
