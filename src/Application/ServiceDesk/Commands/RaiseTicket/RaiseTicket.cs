@@ -102,7 +102,7 @@ internal sealed class RaiseTicketHandler(
             db.Changes.Add(change);
             await db.SaveChangesAsync(cancellationToken);
             return new IntakeResponse(change.Number, TicketKind.Change, null, entitlement.ServiceLevelCode, null, change.Status.ToString(), null, null,
-                TicketLinks.For(change.Number, TicketKind.Change));
+                TicketLinks.For(change.Number, TicketKind.Change)) { Version = change.Version };
         }
 
         var (kind, category) = type switch
@@ -124,7 +124,7 @@ internal sealed class RaiseTicketHandler(
         await db.SaveChangesAsync(cancellationToken);
 
         return new IntakeResponse(ticket.Number, ticket.Kind, ticket.Priority, ticket.ServiceLevelCode, ticket.AssignmentGroup, ticket.Status.ToString(),
-            ticket.Response.DueAt, ticket.Resolution.DueAt, TicketLinks.For(ticket.Number, ticket.Kind));
+            ticket.Response.DueAt, ticket.Resolution.DueAt, TicketLinks.For(ticket.Number, ticket.Kind)) { Version = ticket.Version };
     }
 
     private async Task<ProductSnapshot?> FindProductAsync(string? productCode, IntakeType type, CancellationToken cancellationToken)

@@ -347,6 +347,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -800,6 +804,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -1038,6 +1046,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -1198,6 +1210,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Location")
                         .HasMaxLength(500)

@@ -342,6 +342,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -795,6 +799,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1033,6 +1041,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1193,6 +1205,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Location")
                         .HasMaxLength(500)
