@@ -31,6 +31,7 @@ public static class CatalogEndpoints
                 return HttpResults.Created(http, $"/api/v1/catalog/product-lines/{line.Code}", line);
             })
             .RequireAuthorization(Policies.Admin)
+            .Idempotent()
             .WithName("CreateProductLine").WithSummary("Create a product line (Admin)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -56,6 +57,7 @@ public static class CatalogEndpoints
                 return HttpResults.Created(http, $"/api/v1/catalog/series/{series.Code}", series);
             })
             .RequireAuthorization(Policies.Admin)
+            .Idempotent()
             .WithName("CreateProductSeries").WithSummary("Create a series in a product line (Admin)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -96,6 +98,7 @@ public static class CatalogEndpoints
                 return HttpResults.Created(http, $"/api/v1/catalog/products/{product.Code}", product);
             })
             .RequireAuthorization(Policies.Admin)
+            .Idempotent()
             .WithName("CreateProduct").WithSummary("Create a product in a series (Admin)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 

@@ -11,32 +11,42 @@ namespace ServiceDesk.Api.Changes;
 
 /// <summary>
 /// Change management: changes and their actions, conflicts and freeze periods. Agents (and managers) write and work
-/// changes, change approvers approve or reject them, managers declare freezes; all three read. Customer keys get 403.
+/// changes, change approvers approve or reject them, managers declare freezes; all three read. A Customer key reads its own customer's changes (the link the intake gives it) and nothing else: 403.
 /// The incident side of the link "this change caused that incident" is mapped by <c>Incidents/CausedByEndpoints.cs</c>.
 /// </summary>
 public static class ChangeEndpoints
 {
     public static RouteGroupBuilder MapChangeEndpoints(this RouteGroupBuilder api)
     {
+        MapReadableByCustomers(api.MapGroup("/changes").WithTags("Changes").RequireAuthorization(Policies.ChangeReaderOrCustomer));
         MapChanges(api.MapGroup("/changes").WithTags("Changes").RequireAuthorization(Policies.ChangeReader));
         MapFreezePeriods(api.MapGroup("/freeze-periods").WithTags("Freeze periods").RequireAuthorization(Policies.ChangeReader));
         return api;
     }
 
-    private static void MapChanges(RouteGroupBuilder changes)
+    /// <summary>What a Customer caller may read too: its own customer's changes (another customer's are 404s), read-only.</summary>
+    private static void MapReadableByCustomers(RouteGroupBuilder changes)
     {
         changes.MapGet("/", async (string? status, string? type, Guid? customerId, string? productCode, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListChangesQuery(QueryValues.Enum<ChangeStatus>(status, "status"), QueryValues.Enum<ChangeType>(type, "type"),
                     customerId, productCode, new PageRequest(limit, cursor)), ct)))
-            .WithName("ListChanges").WithSummary("List changes, newest first (filters: status, type, customerId, productCode)");
+            .WithName("ListChanges").WithSummary("List changes, newest first (filters: status, type, customerId, productCode); a Customer caller sees only its own customer's");
 
+        changes.MapGet("/{number}", async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
+                HttpResults.Resource(http, await sender.Send(new GetChangeQuery(number), ct)))
+            .WithName("GetChange").WithSummary("Get a change by number (a Customer caller: its own customer's only)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static void MapChanges(RouteGroupBuilder changes)
+    {
         changes.MapPost("/", async (CreateChangeCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var change = await sender.Send(body, ct);
                 return HttpResults.Created(http, $"/api/v1/changes/{change.Number}", change);
             })
             .RequireAuthorization(Policies.Staff)
-            .AddEndpointFilter<IdempotencyFilter>()
+            .Idempotent()
             .WithName("CreateChange").WithSummary("Write a change (a Draft until submitted); no customerId means a global change")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -47,11 +57,6 @@ public static class ChangeEndpoints
             .WithName("FindChangeConflicts")
             .WithSummary("Scheduled or implementing changes overlapping [start, end) on a product, for a customer (or every customer: no customerId)")
             .WithDescription("Windows that only touch (one ends when the other starts) do not overlap. A customer's changes conflict with that customer's and with global ones.");
-
-        changes.MapGet("/{number}", async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
-                HttpResults.Resource(http, await sender.Send(new GetChangeQuery(number), ct)))
-            .WithName("GetChange").WithSummary("Get a change by number")
-            .ProducesProblem(StatusCodes.Status404NotFound);
 
         changes.MapMergePatch<ChangeResponse, ChangeBody>("/{number}",
                 number => new GetChangeQuery(number), (number, body, ifMatch) => new UpdateChangeCommand(number, ifMatch, body))
@@ -115,7 +120,7 @@ public static class ChangeEndpoints
                 return HttpResults.Created(http, $"/api/v1/freeze-periods/{freeze.Id}", freeze);
             })
             .RequireAuthorization(Policies.Manager)
-            .AddEndpointFilter<IdempotencyFilter>()
+            .Idempotent()
             .WithName("CreateFreezePeriod").WithSummary("Declare a freeze period (Manager): global, or for one customer")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 

@@ -7,6 +7,28 @@ using ServiceDesk.Domain.Common;
 
 namespace ServiceDesk.Api.Common;
 
+/// <summary>The convention every creating POST follows: <c>.Idempotent()</c> on its mapping.</summary>
+public static class IdempotentEndpoints
+{
+    /// <summary>
+    /// The POST honours <c>Idempotency-Key</c> (see <see cref="IdempotencyFilter"/>); the OpenAPI document lists the
+    /// header on it (the endpoint carries <see cref="IdempotentMetadata"/>).
+    /// </summary>
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter<IdempotencyFilter>().WithMetadata(IdempotentMetadata.Instance)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}
+
+/// <summary>Marks an endpoint that honours <c>Idempotency-Key</c>.</summary>
+public sealed class IdempotentMetadata
+{
+    public static readonly IdempotentMetadata Instance = new();
+
+    private IdempotentMetadata()
+    {
+    }
+}
+
 /// <summary>
 /// <c>Idempotency-Key</c> on creating POSTs: a retry with the same key and body gets the first answer (same
 /// status, same body, same Location); the same key with another body is refused (422). Keys are per caller and
@@ -50,6 +72,8 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, ICurrentUser us
                 throw new DomainException("idempotency-in-progress", $"A request with {HeaderName} '{key}' is still being processed; retry shortly.", DomainErrorKind.Conflict, HeaderName);
             if (claim.Location is not null)
                 http.Response.Headers.Location = claim.Location;
+            if (claim.ETag is not null)
+                http.Response.Headers.ETag = claim.ETag;
             http.Response.Headers["Idempotent-Replayed"] = "true";
             return Results.Text(claim.Body ?? string.Empty, "application/json", statusCode: status);
         }
@@ -59,7 +83,10 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, ICurrentUser us
             var result = await next(context);
             if (result is IValueHttpResult { Value: var value } and IStatusCodeHttpResult { StatusCode: { } code } && code < 300)
             {
-                await store.CompleteAsync(user.Id, key, code, JsonSerializer.Serialize(value, value?.GetType() ?? typeof(object), options), ResultLocation(result), CancellationToken.None);
+                var stored = value is IHasSecret secret ? secret.WithoutSecret() : value;
+                var etag = http.Response.Headers.ETag.ToString();
+                await store.CompleteAsync(user.Id, key, new IdempotentAnswer(code, JsonSerializer.Serialize(stored, stored?.GetType() ?? typeof(object), options),
+                    ResultLocation(result), string.IsNullOrEmpty(etag) ? null : etag), CancellationToken.None);
             }
             else
             {

@@ -33,6 +33,7 @@ public static class CustomerEndpoints
                 return HttpResults.Created(http, $"/api/v1/customers/{customer.Id}", customer);
             })
             .RequireAuthorization(Policies.Admin)
+            .Idempotent()
             .WithName("CreateCustomer").WithSummary("Create a customer (Admin)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -58,6 +59,7 @@ public static class CustomerEndpoints
                 return HttpResults.Created(http, $"/api/v1/customers/{id}/agreements/{agreement.Id}", agreement);
             })
             .RequireAuthorization(Policies.Admin)
+            .Idempotent()
             .WithName("CreateAgreement").WithSummary("Give a customer an agreement (Admin): a level for a product line or a list of products; retired levels and products are refused (422)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 

@@ -76,11 +76,17 @@ public static class TicketEndpoints
             .WithName($"List{name}Comments").WithSummary("Comments in order (customers see public ones only)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/{number}/comments/{sequence:long}", async (string number, long sequence, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetCommentQuery(kind, number, sequence), ct)))
+            .WithName($"Get{name}Comment").WithSummary("One comment by its position (the Location a new comment is given); customers: public ones only")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapPost("/{number}/comments", async (string number, CommentBody body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var comment = await sender.Send(new AddCommentCommand(kind, number, body), ct);
                 return TypedResults.Created($"{http.Request.Path}/{comment.Sequence}", comment);
             })
+            .Idempotent()
             .WithName($"Add{name}Comment").WithSummary("Add a public comment or an internal work note (customers: public only)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -91,6 +97,7 @@ public static class TicketEndpoints
                 return TypedResults.Created(http.Request.Path.Value![..^"/satisfaction".Length], rating);
             })
             .RequireAuthorization(Policies.Customer)
+            .Idempotent()
             .WithName($"Rate{name}").WithSummary("The customer rates a resolved or closed ticket once, on the seven-level satisfaction scale (1..7 per dimension)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

@@ -23,6 +23,7 @@ public static class ApiKeyEndpoints
                 var key = await sender.Send(body, ct);
                 return HttpResults.Created(http, $"/api/v1/api-keys/{key.Id}", key);
             })
+            .Idempotent()
             .WithName("CreateApiKey").WithSummary("Issue an API key; the secret is in this response only")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 

@@ -26,7 +26,7 @@ public static class KnowledgeEndpoints
                 return HttpResults.Created(http, $"/api/v1/knowledge-articles/{article.Id}", article);
             })
             .RequireAuthorization(Policies.Staff)
-            .AddEndpointFilter<IdempotencyFilter>()
+            .Idempotent()
             .WithName("CreateKnowledgeArticle").WithSummary("Write an article (Draft), from scratch or from a known error (problemNumber)")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

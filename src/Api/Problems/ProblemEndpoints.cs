@@ -25,7 +25,7 @@ public static class ProblemEndpoints
                 var problem = await sender.Send(body, ct);
                 return HttpResults.Created(http, $"/api/v1/problems/{problem.Number}", problem);
             })
-            .AddEndpointFilter<IdempotencyFilter>()
+            .Idempotent()
             .WithName("CreateProblem").WithSummary("Record a problem (New)")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -21,7 +21,7 @@ public static class ServiceDeskEndpoints
                 var created = await sender.Send(body, ct);
                 return HttpResults.Created(http, TicketLinks.PathOf(created.Kind, created.Number), created);
             })
-            .AddEndpointFilter<IdempotencyFilter>()
+            .Idempotent()
             .WithName("RaiseTicket")
             .WithSummary("Raise an incident, service request, inquiry, change request or complaint")
             .WithDescription("Checks entitlement, derives the priority, routes to a group and starts the SLA clocks. "
@@ -31,8 +31,8 @@ public static class ServiceDeskEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        desk.MapGet("/tickets/{number}", async (string number, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetDeskTicketQuery(number), ct)))
+        desk.MapGet("/tickets/{number}", async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
+                HttpResults.Resource(http, await sender.Send(new GetDeskTicketQuery(number), ct)))
             .WithName("GetDeskTicket").WithSummary("Any ticket by number, whatever its kind")
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -37,6 +37,7 @@ public static class ServiceLevelEndpoints
                 return HttpResults.Created(http, $"/api/v1/calendars/{calendar.Code}", calendar);
             })
             .RequireAuthorization(Policies.Admin)
+            .Idempotent()
             .WithName("CreateCalendar").WithSummary("Create a calendar (Admin); refused (400) with a bad time zone, bad or overlapping hours, or no working time")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -95,6 +96,7 @@ public static class ServiceLevelEndpoints
                 return HttpResults.Created(http, $"/api/v1/service-levels/{level.Code}", level);
             })
             .RequireAuthorization(Policies.Admin)
+            .Idempotent()
             .WithName("CreateServiceLevel").WithSummary("Create a service level on existing calendars (Admin)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 

@@ -11,8 +11,9 @@ namespace ServiceDesk.Application.Common;
 /// <param name="Action" example="status">created, status, assignment, priority, updated, comment, escalated, sla-warning, sla-breached.</param>
 /// <param name="Field" example="status">The field that changed, if any.</param>
 /// <param name="OldValue" example="Assigned">The value before.</param>
-/// <param name="NewValue" example="InProgress">The value after.</param>
-public sealed record HistoryResponse(long Sequence, DateTimeOffset At, string Actor, string Action, string? Field, string? OldValue, string? NewValue);
+/// <param name="NewValue" example="OnHold">The value after (for a status line, the new state only).</param>
+/// <param name="Note" example="Waiting for the spare part">Why, as the actor gave it (a hold's reason, a rejection's comment); null when none.</param>
+public sealed record HistoryResponse(long Sequence, DateTimeOffset At, string Actor, string Action, string? Field, string? OldValue, string? NewValue, string? Note);
 
 /// <summary>The one way every audited record's history is listed: oldest first, keyset-paged on its position.</summary>
 public static class HistoryPages
@@ -24,7 +25,7 @@ public static class HistoryPages
         if (Cursor.Decode<long?>(page.Cursor) is { } after)
             lines = lines.Where(h => h.Sequence > after);
         return lines.OrderBy(h => h.Sequence)
-            .Select(h => new HistoryResponse(h.Sequence, h.At, h.Actor, h.Action, h.Field, h.OldValue, h.NewValue))
+            .Select(h => new HistoryResponse(h.Sequence, h.At, h.Actor, h.Action, h.Field, h.OldValue, h.NewValue, h.Note))
             .ToPageAsync(page.Size, h => (long?)h.Sequence, cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using ServiceDesk.Application.Common.Interfaces;
+
 namespace ServiceDesk.Application.Integrations;
 
 /// <summary>An API key as listed: the secret itself is never shown again after creation.</summary>
@@ -22,5 +24,10 @@ public sealed record ApiKeyResponse(
 /// <param name="Name" example="monitoring-bridge">What the key is for.</param>
 /// <param name="Roles">Roles granted.</param>
 /// <param name="CustomerId">For a Customer key, its customer.</param>
-/// <param name="Key" example="sdk_3f9a0c...">The secret to send as X-Api-Key. Store it now: it cannot be read back.</param>
-public sealed record CreatedApiKeyResponse(Guid Id, string Name, IReadOnlyList<string> Roles, Guid? CustomerId, string Key);
+/// <param name="Key" example="sdk_3f9a0c...">The secret to send as X-Api-Key. Store it now: it cannot be read back. Null only in the
+/// replay of a request repeated with the same Idempotency-Key (the secret is never stored): revoke that key and issue another.</param>
+public sealed record CreatedApiKeyResponse(Guid Id, string Name, IReadOnlyList<string> Roles, Guid? CustomerId, string? Key) : IHasSecret
+{
+    /// <inheritdoc />
+    public object WithoutSecret() => this with { Key = null };
+}

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ServiceDesk.Application.Common;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceLevels;
 
@@ -23,7 +24,7 @@ public sealed record IntakeResponse(
     string Status,
     DateTimeOffset? ResponseDueAt,
     DateTimeOffset? ResolutionDueAt,
-    IReadOnlyDictionary<string, string> Links);
+    IReadOnlyDictionary<string, string> Links) : VersionedResponse;
 
 /// <summary>Where to follow a record up, as API paths.</summary>
 public static class TicketLinks

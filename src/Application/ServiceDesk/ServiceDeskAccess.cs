@@ -27,10 +27,10 @@ internal static class ServiceDeskAccess
     // Links are filled in after the query (they are not data): the projections leave them null.
     public static readonly Expression<Func<Ticket, DeskTicketSummary>> TicketSummary = t =>
         new DeskTicketSummary(t.Number, t.Kind, t.Status.ToString(), t.Priority, t.CustomerId, t.Summary, t.AssignmentGroup, t.ExternalReference, t.OpenedAt,
-            t.QueueDueAt == Ticket.NotDue ? null : t.QueueDueAt, null!);
+            t.QueueDueAt == Ticket.NotDue ? null : t.QueueDueAt, null!) { Version = t.Version };
 
     public static readonly Expression<Func<Change, DeskTicketSummary>> ChangeSummary = c =>
-        new DeskTicketSummary(c.Number, TicketKind.Change, c.Status.ToString(), null, c.CustomerId, c.Summary, null, c.ExternalReference, c.CreatedAt, null, null!);
+        new DeskTicketSummary(c.Number, TicketKind.Change, c.Status.ToString(), null, c.CustomerId, c.Summary, null, c.ExternalReference, c.CreatedAt, null, null!) { Version = c.Version };
 
     /// <summary>The summary with its links, once it is out of the database.</summary>
     public static DeskTicketSummary WithLinks(this DeskTicketSummary summary) => summary with { Links = TicketLinks.For(summary.Number, summary.Kind) };

@@ -517,12 +517,12 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
 
     private void MoveTo(ChangeStatus status, Actor by, DateTimeOffset now, string? note = null)
     {
-        Record(now, by, "status", "status", Status.ToString(), note is null ? status.ToString() : $"{status} ({note})");
+        Record(now, by, "status", "status", Status.ToString(), status.ToString(), note);
         Status = status;
     }
 
-    private void Record(DateTimeOffset at, Actor by, string action, string? field, string? oldValue, string? newValue) =>
-        Record(sequence => new ChangeHistoryEntry(Id, sequence, at, by.Name, action, field, oldValue, newValue));
+    private void Record(DateTimeOffset at, Actor by, string action, string? field, string? oldValue, string? newValue, string? note = null) =>
+        Record(sequence => new ChangeHistoryEntry(Id, sequence, at, by.Name, action, field, oldValue, newValue, note));
 
     /// <summary>Every change stamps the change (so its version moves) and keeps the overlap index in step.</summary>
     private void Touched(DateTimeOffset now)

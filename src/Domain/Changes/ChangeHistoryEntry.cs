@@ -9,8 +9,8 @@ public sealed class ChangeHistoryEntry : HistoryEntry
     {
     }
 
-    public ChangeHistoryEntry(Guid changeId, long sequence, DateTimeOffset at, string actor, string action, string? field, string? oldValue, string? newValue)
-        : base(changeId, sequence, at, actor, action, field, oldValue, newValue)
+    public ChangeHistoryEntry(Guid changeId, long sequence, DateTimeOffset at, string actor, string action, string? field, string? oldValue, string? newValue, string? note = null)
+        : base(changeId, sequence, at, actor, action, field, oldValue, newValue, note)
     {
     }
 }

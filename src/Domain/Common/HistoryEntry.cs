@@ -18,7 +18,7 @@ public abstract class HistoryEntry
         Actor = Action = string.Empty;
     }
 
-    protected HistoryEntry(Guid ownerId, long sequence, DateTimeOffset at, string actor, string action, string? field, string? oldValue, string? newValue)
+    protected HistoryEntry(Guid ownerId, long sequence, DateTimeOffset at, string actor, string action, string? field, string? oldValue, string? newValue, string? note = null)
     {
         Id = Guid.CreateVersion7(at);
         OwnerId = ownerId;
@@ -29,6 +29,7 @@ public abstract class HistoryEntry
         Field = field;
         OldValue = Clip(oldValue);
         NewValue = Clip(newValue);
+        Note = Clip(note);
     }
 
     public Guid Id { get; private set; }
@@ -51,7 +52,11 @@ public abstract class HistoryEntry
 
     public string? OldValue { get; private set; }
 
+    /// <summary>The value after: for a status line, only the new state's name.</summary>
     public string? NewValue { get; private set; }
+
+    /// <summary>Why, as the actor gave it (a hold's or cancellation's reason, a change's rejection comment); null when none.</summary>
+    public string? Note { get; private set; }
 
     private static string? Clip(string? value) => value is { Length: > ValueMaxLength } ? value[..(ValueMaxLength - 3)] + "..." : value;
 }

@@ -454,11 +454,8 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
         RaiseUpdated(now, field);
     }
 
-    private void Record(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue, string? note)
-    {
-        var value = note is null ? newValue : $"{newValue} ({note})";
-        Record(at, actor, action, field, oldValue, value);
-    }
+    private void Record(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue, string? note) =>
+        Record(sequence => new TicketHistoryEntry(Id, sequence, at, actor.Name, action, field, oldValue, newValue, isInternal: false, note));
 
     private void Record(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue, bool isInternal = false) =>
         Record(sequence => new TicketHistoryEntry(Id, sequence, at, actor.Name, action, field, oldValue, newValue, isInternal));

@@ -9,8 +9,8 @@ public sealed class TicketHistoryEntry : HistoryEntry
     {
     }
 
-    public TicketHistoryEntry(Guid ticketId, long sequence, DateTimeOffset at, string actor, string action, string? field, string? oldValue, string? newValue, bool isInternal = false)
-        : base(ticketId, sequence, at, actor, action, field, oldValue, newValue)
+    public TicketHistoryEntry(Guid ticketId, long sequence, DateTimeOffset at, string actor, string action, string? field, string? oldValue, string? newValue, bool isInternal = false, string? note = null)
+        : base(ticketId, sequence, at, actor, action, field, oldValue, newValue, note)
     {
         IsInternal = isInternal;
     }

@@ -35,10 +35,14 @@ public sealed class IdempotencyRecord
 
     public string? Location { get; private set; }
 
-    public void Complete(int statusCode, string? body, string? location)
+    /// <summary>The ETag the first answer carried, so a replay carries it too.</summary>
+    public string? ETag { get; private set; }
+
+    public void Complete(int statusCode, string? body, string? location, string? etag)
     {
         StatusCode = statusCode;
         ResponseBody = body;
         Location = location;
+        ETag = etag;
     }
 }

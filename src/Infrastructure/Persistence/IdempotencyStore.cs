@@ -46,7 +46,7 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new IdempotencyClaim(true, true, null, null, null);
+            return new IdempotencyClaim(true, true, null, null, null, null);
         }
         catch (DuplicateKeyException)
         {
@@ -58,12 +58,12 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
         }
     }
 
-    public async Task CompleteAsync(string callerId, string key, int statusCode, string? body, string? location, CancellationToken cancellationToken)
+    public async Task CompleteAsync(string callerId, string key, IdempotentAnswer answer, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         var record = await db.IdempotencyRecords.FirstAsync(r => r.CallerId == callerId && r.Key == key, cancellationToken);
-        record.Complete(statusCode, body, location);
+        record.Complete(answer.StatusCode, answer.Body, answer.Location, answer.ETag);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -78,7 +78,7 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
         db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.CallerId == callerId && r.Key == key, cancellationToken);
 
     private static IdempotencyClaim Known(IdempotencyRecord record, string requestHash) =>
-        new(false, record.RequestHash == requestHash, record.StatusCode, record.ResponseBody, record.Location);
+        new(false, record.RequestHash == requestHash, record.StatusCode, record.ResponseBody, record.Location, record.ETag);
 }
 
 /// <summary><c>Idempotency</c> settings.</summary>

@@ -6,16 +6,14 @@ namespace ServiceDesk.Api.Tests.Changes;
 
 /// <summary>
 /// Who may do what with changes and freezes: Agent (and Manager) write and work changes, ChangeApprover decides,
-/// Manager declares freezes, all three read; a Customer key gets 403 everywhere; no key is 401.
+/// Manager declares freezes, all three read; a Customer key gets 403 everywhere except reading its own changes; no key is 401.
 /// </summary>
 public sealed class ChangeAuthorizationTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
 {
     public static TheoryData<string, string> EveryRoute => new()
     {
-        { "GET", "/api/v1/changes" },
         { "POST", "/api/v1/changes" },
         { "GET", "/api/v1/changes/conflicts?productCode=OPS-INF-03&start=2026-12-01T00:00:00Z&end=2026-12-02T00:00:00Z" },
-        { "GET", "/api/v1/changes/{number}" },
         { "PATCH", "/api/v1/changes/{number}" },
         { "GET", "/api/v1/changes/{number}/history" },
         { "POST", "/api/v1/changes/{number}/submit" },
@@ -34,6 +32,13 @@ public sealed class ChangeAuthorizationTests(ServiceDeskApiFactory factory) : IC
         { "DELETE", "/api/v1/freeze-periods/019abcde-0000-7000-8000-000000000001" },
         { "POST", "/api/v1/incidents/INC000001/caused-by" },
         { "DELETE", "/api/v1/incidents/INC000001/caused-by" },
+    };
+
+    /// <summary>What a Customer key may read too (its own customer's changes only; see Contract/LinkTests).</summary>
+    public static TheoryData<string, string> ReadableByCustomers => new()
+    {
+        { "GET", "/api/v1/changes" },
+        { "GET", "/api/v1/changes/{number}" },
     };
 
     /// <summary>Writes (and the approver's decisions) each role is refused: the role's key gets 403 before anything is read.</summary>
@@ -90,6 +95,7 @@ public sealed class ChangeAuthorizationTests(ServiceDeskApiFactory factory) : IC
 
     [Theory]
     [MemberData(nameof(EveryRoute))]
+    [MemberData(nameof(ReadableByCustomers))]
     public async Task No_key_is_401_on_every_change_and_freeze_route(string method, string route)
     {
         using var anonymous = factory.CreateClient(apiKey: null);

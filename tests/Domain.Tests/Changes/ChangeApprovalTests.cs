@@ -45,7 +45,7 @@ public class ChangeApprovalTests
         Assert.Empty(change.Approvals);
         var approved = Assert.Single(change.Events<ChangeApproved>());
         Assert.True(approved.Automatic);
-        Assert.Equal(["Submitted", "Approved"], change.NewHistory.Where(h => h.Action == "status").Select(h => h.NewValue!.Split(' ')[0]));
+        Assert.Equal(["Submitted", "Approved"], change.NewHistory.Where(h => h.Action == "status").Select(h => h.NewValue));
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public class ChangeApprovalTests
         Assert.Equal(ChangeStatus.Rejected, change.Status);
         Assert.Equal([ApprovalDecision.Approved, ApprovalDecision.Rejected], change.Approvals.Select(a => a.Decision));
         Assert.Empty(change.Events<ChangeApproved>());
-        Assert.Contains(change.NewHistory, h => h.Action == "status" && h.NewValue == "Rejected (No backout for the database part.)");
+        Assert.Contains(change.NewHistory, h => h.Action == "status" && h.NewValue == "Rejected" && h.Note == "No backout for the database part.");
     }
 
     [Theory]

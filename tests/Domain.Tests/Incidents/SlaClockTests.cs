@@ -413,7 +413,7 @@ public class SlaClockTests
 
         var escalations = ticket.NewHistory.Where(h => h.Action == "escalated").ToList();
         Assert.Equal(["1", "2"], escalations.Select(h => h.OldValue));
-        Assert.Equal(["2 (Resolution clock at 75%)", "3 (Resolution clock at 90%)"], escalations.Select(h => h.NewValue));
+        Assert.Equal([("2", "Resolution clock at 75%"), ("3", "Resolution clock at 90%")], escalations.Select(h => (h.NewValue, h.Note)));
         Assert.All(escalations, h => Assert.Equal("system", h.Actor));
 
         ticket.CheckSla(At("2026-03-09T18:01+08:00"), Sla.Silver);

@@ -47,18 +47,18 @@ public class TicketHistoryTests
         ticket.Resolve("FIXED", "Replaced the certificate.", Agent, At("2026-03-09T15:00+08:00"), sla);
         ticket.Close(CustomerUser, At("2026-03-09T16:00+08:00"));
 
-        var changes = ticket.NewHistory.Where(h => h.Action == "status").Select(h => (h.Actor, h.At, h.OldValue, h.NewValue));
+        var changes = ticket.NewHistory.Where(h => h.Action == "status").Select(h => (h.Actor, h.At, h.OldValue, h.NewValue, h.Note));
 
         Assert.Equal(
             [
-                ("alice.agent", At("2026-03-09T09:05+08:00"), "New", "Assigned"),
-                ("alice.agent", At("2026-03-09T09:10+08:00"), "Assigned", "InProgress"),
-                ("alice.agent", At("2026-03-09T09:20+08:00"), "InProgress", "OnHold (Waiting for logs)"),
-                ("bob.agent", At("2026-03-09T10:00+08:00"), "OnHold", "InProgress"),
-                ("alice.agent", At("2026-03-09T11:00+08:00"), "InProgress", "Resolved (FIXED: Restarted the relay.)"),
-                ("carol@acme.example", At("2026-03-09T14:00+08:00"), "Resolved", "InProgress (Still bouncing)"),
-                ("alice.agent", At("2026-03-09T15:00+08:00"), "InProgress", "Resolved (FIXED: Replaced the certificate.)"),
-                ("carol@acme.example", At("2026-03-09T16:00+08:00"), "Resolved", "Closed"),
+                ("alice.agent", At("2026-03-09T09:05+08:00"), "New", "Assigned", null),
+                ("alice.agent", At("2026-03-09T09:10+08:00"), "Assigned", "InProgress", null),
+                ("alice.agent", At("2026-03-09T09:20+08:00"), "InProgress", "OnHold", "Waiting for logs"),
+                ("bob.agent", At("2026-03-09T10:00+08:00"), "OnHold", "InProgress", null),
+                ("alice.agent", At("2026-03-09T11:00+08:00"), "InProgress", "Resolved", "FIXED: Restarted the relay."),
+                ("carol@acme.example", At("2026-03-09T14:00+08:00"), "Resolved", "InProgress", "Still bouncing"),
+                ("alice.agent", At("2026-03-09T15:00+08:00"), "InProgress", "Resolved", "FIXED: Replaced the certificate."),
+                ("carol@acme.example", At("2026-03-09T16:00+08:00"), "Resolved", "Closed", (string?)null),
             ],
             changes);
         Assert.Equal(Enumerable.Range(1, ticket.NewHistory.Count).Select(i => (long)i), ticket.NewHistory.Select(h => h.Sequence));
@@ -73,7 +73,7 @@ public class TicketHistoryTests
         ticket.Cancel("Duplicate of INC000000", Agent, At("2026-03-09T09:05+08:00"), Sla.Silver);
 
         var change = ticket.NewHistory[^1];
-        Assert.Equal(("status", "New", "Cancelled (Duplicate of INC000000)"), (change.Action, change.OldValue, change.NewValue));
+        Assert.Equal(("status", "New", "Cancelled", "Duplicate of INC000000"), (change.Action, change.OldValue, change.NewValue, change.Note));
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public class TicketHistoryTests
 
         Assert.Equal(2, ticket.EscalationLevel);
         var entry = Assert.Single(ticket.NewHistory, h => h.Action == "escalated");
-        Assert.Equal(("escalated", "escalationLevel", "1", "2 (Needs a mail specialist)"), (entry.Action, entry.Field, entry.OldValue, entry.NewValue));
+        Assert.Equal(("escalated", "escalationLevel", "1", "2", "Needs a mail specialist"), (entry.Action, entry.Field, entry.OldValue, entry.NewValue, entry.Note));
         Assert.Contains("escalated", Assert.Single(ticket.Events<TicketUpdated>()).Changes);
 
         ticket.Escalate(3, null, "Vendor case needed", Agent, At("2026-03-09T09:10+08:00"));

@@ -29,6 +29,9 @@ public static class Policies
     /// <summary>Everyone who reads changes and freeze periods: Agent, Manager, ChangeApprover (Admin included for operations).</summary>
     public const string ChangeReader = nameof(ChangeReader);
 
+    /// <summary>Change readers, or a Customer caller reading its own customer's changes (scoped by the handlers).</summary>
+    public const string ChangeReaderOrCustomer = nameof(ChangeReaderOrCustomer);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Admin] = [Roles.Admin],
@@ -39,5 +42,6 @@ public static class Policies
         [ChangeApprover] = [Roles.ChangeApprover],
         [ReportReader] = [Roles.Manager, Roles.Admin, Roles.Customer],
         [ChangeReader] = [Roles.Agent, Roles.Manager, Roles.ChangeApprover, Roles.Admin],
+        [ChangeReaderOrCustomer] = [Roles.Agent, Roles.Manager, Roles.ChangeApprover, Roles.Admin, Roles.Customer],
     };
 }

@@ -21,7 +21,10 @@ internal static class SwaggerSetup
                 Description = "The single entry point of an IT-outsourcing service desk: catalog, service levels, tickets, SLA clocks. "
                     + "Authenticate with an API key in X-Api-Key (or a bearer token where an OIDC authority is configured). "
                     + "Errors are RFC 9457 problem+json; lists are keyset-paged with limit/cursor.",
+                Contact = new OpenApiContact { Name = "ServiceDesk maintainers", Url = new Uri("https://servicedesk.example/support"), Email = "servicedesk@servicedesk.example" },
+                License = new OpenApiLicense { Name = "Proprietary: for the provider's customers and integrators", Url = new Uri("https://servicedesk.example/license") },
             });
+            o.AddServer(new OpenApiServer { Url = "http://localhost:5000", Description = "A local instance (dotnet run --project src/Api)" });
 
             o.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
             {
@@ -37,9 +40,13 @@ internal static class SwaggerSetup
                 BearerFormat = "JWT",
                 Description = "A JWT from the configured OIDC authority (Auth:Jwt:Authority).",
             });
+            // Two requirement objects: an API key OR a bearer token (one object naming both would demand both).
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
             {
                 [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [],
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
                 [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
             });
 
@@ -56,7 +63,11 @@ internal static class SwaggerSetup
             o.OperationFilter<RouteParametersOperationFilter>();
             o.OperationFilter<CsvResponsesOperationFilter>();
             o.OperationFilter<PeriodParametersOperationFilter>();
+            o.OperationFilter<ContractOperationFilter>();
             o.SchemaFilter<ExamplesSchemaFilter>();
+            o.SchemaFilter<ValidationRulesSchemaFilter>();
+            o.SchemaFilter<ProblemSchemaFilter>();
+            o.DocumentFilter<ContractDocumentFilter>();
         });
         return services;
     }

@@ -1,3 +1,4 @@
+using ServiceDesk.Application.Common;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceLevels;
 
@@ -26,4 +27,4 @@ public sealed record DeskTicketSummary(
     string? ExternalReference,
     DateTimeOffset OpenedAt,
     DateTimeOffset? DueAt,
-    IReadOnlyDictionary<string, string> Links);
+    IReadOnlyDictionary<string, string> Links) : VersionedResponse;

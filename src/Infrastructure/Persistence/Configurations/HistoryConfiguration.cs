@@ -39,6 +39,7 @@ internal abstract class HistoryConfiguration<THistory, TOwner>(string table, str
         builder.Property(h => h.Field).HasMaxLength(HistoryEntry.FieldMaxLength);
         builder.Property(h => h.OldValue).HasMaxLength(HistoryEntry.ValueMaxLength);
         builder.Property(h => h.NewValue).HasMaxLength(HistoryEntry.ValueMaxLength);
+        builder.Property(h => h.Note).HasMaxLength(HistoryEntry.ValueMaxLength);
         builder.HasOne<TOwner>().WithMany().HasForeignKey(h => h.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,8 +1,9 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
+using ServiceDesk.Application.Common.Security;
+using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Domain.Changes;
 
 namespace ServiceDesk.Application.Changes.Queries;
@@ -19,11 +20,11 @@ public sealed class ListChangesQueryValidator : AbstractValidator<ListChangesQue
     }
 }
 
-internal sealed class ListChangesHandler(IServiceDeskDbContext db) : IQueryHandler<ListChangesQuery, Page<ChangeResponse>>
+internal sealed class ListChangesHandler(IServiceDeskDbContext db, ICurrentUser user) : IQueryHandler<ListChangesQuery, Page<ChangeResponse>>
 {
     public async ValueTask<Page<ChangeResponse>> Handle(ListChangesQuery query, CancellationToken cancellationToken)
     {
-        var changes = db.Changes.AsNoTracking();
+        var changes = db.VisibleChanges(user);
         if (query.Status is { } status)
             changes = changes.Where(c => c.Status == status);
         if (query.Type is { } type)

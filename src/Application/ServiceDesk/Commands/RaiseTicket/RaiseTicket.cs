@@ -105,7 +105,7 @@ internal sealed class RaiseTicketHandler(
             await db.SaveChangesAsync(cancellationToken);
             metrics.TicketRaised(TicketKind.Change, null);
             return new IntakeResponse(change.Number, TicketKind.Change, null, entitlement.ServiceLevelCode, null, change.Status.ToString(), null, null,
-                TicketLinks.For(change.Number, TicketKind.Change));
+                TicketLinks.For(change.Number, TicketKind.Change)) { Version = change.Version };
         }
 
         var (kind, category) = type switch
@@ -128,7 +128,7 @@ internal sealed class RaiseTicketHandler(
         metrics.TicketRaised(ticket.Kind, ticket.Priority);
 
         return new IntakeResponse(ticket.Number, ticket.Kind, ticket.Priority, ticket.ServiceLevelCode, ticket.AssignmentGroup, ticket.Status.ToString(),
-            ticket.Response.DueAt, ticket.Resolution.DueAt, TicketLinks.For(ticket.Number, ticket.Kind));
+            ticket.Response.DueAt, ticket.Resolution.DueAt, TicketLinks.For(ticket.Number, ticket.Kind)) { Version = ticket.Version };
     }
 
     private async Task<ProductSnapshot?> FindProductAsync(string? productCode, IntakeType type, CancellationToken cancellationToken)

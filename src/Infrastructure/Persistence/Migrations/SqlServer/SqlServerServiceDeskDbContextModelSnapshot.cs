@@ -347,6 +347,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -832,6 +836,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -1070,6 +1078,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -1230,6 +1242,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Location")
                         .HasMaxLength(500)

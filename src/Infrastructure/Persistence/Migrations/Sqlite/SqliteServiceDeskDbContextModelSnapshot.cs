@@ -342,6 +342,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -827,6 +831,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1065,6 +1073,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OldValue")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1225,6 +1237,10 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Location")
                         .HasMaxLength(500)
