@@ -112,7 +112,8 @@ public static class DependencyInjection
             .AddPolicy(Policies.Manager, p => p.RequireRole(Policies.RolesByPolicy[Policies.Manager]))
             .AddPolicy(Policies.Customer, p => p.RequireRole(Policies.RolesByPolicy[Policies.Customer]))
             .AddPolicy(Policies.ChangeApprover, p => p.RequireRole(Policies.RolesByPolicy[Policies.ChangeApprover]))
-            .AddPolicy(Policies.ChangeReader, p => p.RequireRole(Policies.RolesByPolicy[Policies.ChangeReader]));
+            .AddPolicy(Policies.ChangeReader, p => p.RequireRole(Policies.RolesByPolicy[Policies.ChangeReader]))
+            .AddPolicy(Policies.ReportReader, p => p.RequireRole(Policies.RolesByPolicy[Policies.ReportReader]));
     }
 
     /// <summary>
