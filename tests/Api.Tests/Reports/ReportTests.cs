@@ -239,11 +239,10 @@ public sealed class ReportTests(ServiceDeskApiFactory factory) : IClassFixture<S
         var mon = mine.Monday;
         var a = await mine.OpenAsync(mon);
         var b = await theirs.OpenAsync(mon);
-        foreach (var (driver, url) in new[] { (mine, a), (theirs, b) })
-        {
-            await driver.AssignAsync(url, mon);
-            await driver.StartAsync(url, mon.AddHours(2)); // response breached at 10:00
-        }
+        await mine.AssignAsync(a, mon);
+        await theirs.AssignAsync(b, mon);
+        await mine.StartAsync(a, mon.AddHours(2)); // response breached at 10:00
+        await theirs.StartAsync(b, mon.AddHours(2));
 
         mine.At(mon.AddHours(7)); // 16:00: both resolution clocks at 75 %
         var period = ReportDriver.Period(mon, mon.AddDays(1));
