@@ -183,7 +183,7 @@ internal static class DatabaseErrors
 /// a write is never repeated blindly. Few, short retries: a request during an outage still answers (503) within seconds.
 /// </summary>
 internal sealed class ConnectRetryingExecutionStrategy(ExecutionStrategyDependencies dependencies)
-    : ExecutionStrategy(dependencies, MaxRetries, TimeSpan.FromSeconds(1))
+    : ExecutionStrategy(dependencies, MaxRetries, TimeSpan.FromMilliseconds(500))
 {
     public const int MaxRetries = 2;
 
