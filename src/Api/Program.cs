@@ -38,6 +38,7 @@ api.MapCausedByEndpoints();
 api.MapProblemEndpoints();
 api.MapKnowledgeEndpoints();
 api.MapApiKeyEndpoints();
+api.MapWebhookEndpoints();
 
 await app.RunAsync();
 

@@ -52,5 +52,9 @@ public interface IServiceDeskDbContext
 
     DbSet<KnowledgeArticle> KnowledgeArticles { get; }
 
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
