@@ -70,7 +70,9 @@ public sealed class WebhookDeliveryTests
         var customer = await new DeskDriver(factory).CustomerAsync("GOLD");
         await DeskDriver.RaiseAsync(await AgentAsync(factory), DeskDriver.Incident(customer));
 
-        await WebhookTestKit.EventuallyAsync(() => !receiver.Received.IsEmpty, "the first attempt is made");
+        // The receiver has answered before the dispatcher records the answer: wait for the record.
+        await WebhookTestKit.EventuallyAsync(async () => (await factory.DeliveriesAsync(webhookId, "Pending")) is [var d] && d.GetProperty("attempts").GetInt32() == 1,
+            "the first failed attempt is recorded");
         var pending = Assert.Single(await factory.DeliveriesAsync(webhookId, "Pending"));
         Assert.Equal(503, pending.GetProperty("lastStatusCode").GetInt32());
         Assert.Equal("503 Service Unavailable", pending.GetProperty("lastError").GetString());
