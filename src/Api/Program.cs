@@ -40,6 +40,7 @@ api.MapProblemEndpoints();
 api.MapKnowledgeEndpoints();
 api.MapReportEndpoints();
 api.MapApiKeyEndpoints();
+api.MapWebhookEndpoints();
 
 await app.RunAsync();
 

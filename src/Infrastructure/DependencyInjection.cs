@@ -3,6 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Polly;
+using ServiceDesk.Application.Integrations;
+using ServiceDesk.Infrastructure.Integrations.Webhooks;
 using ServiceDesk.Application.Changes;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
@@ -41,17 +45,17 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<ServiceDeskDbContext, PostgresServiceDeskDbContext>(o =>
-                    o.UseNpgsql(DatabaseProviders.WithConnectTimeout(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.Postgres));
+                services.AddDbContextPool<ServiceDeskDbContext, PostgresServiceDeskDbContext>((sp, o) =>
+                    o.UseNpgsql(DatabaseProviders.WithConnectTimeout(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.Postgres).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextPool<ServiceDeskDbContext, SqlServerServiceDeskDbContext>(o =>
-                    o.UseSqlServer(DatabaseProviders.WithConnectTimeout(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.SqlServer));
+                services.AddDbContextPool<ServiceDeskDbContext, SqlServerServiceDeskDbContext>((sp, o) =>
+                    o.UseSqlServer(DatabaseProviders.WithConnectTimeout(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.SqlServer).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
-                services.AddDbContextPool<ServiceDeskDbContext, SqliteServiceDeskDbContext>(o =>
-                    o.UseSqlite(sqlite, DatabaseProviders.Sqlite));
+                services.AddDbContextPool<ServiceDeskDbContext, SqliteServiceDeskDbContext>((sp, o) =>
+                    o.UseSqlite(sqlite, DatabaseProviders.Sqlite).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
                 break;
         }
 
@@ -80,10 +84,39 @@ public static class DependencyInjection
 
         services.AddSingleton<IOutboxBacklog, OutboxBacklog>();
 
+        services.AddWebhooks(configuration);
+
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"])
             .AddCheck<SlaMonitorHealthCheck>("sla-monitor", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>Subscriptions' SSRF guard, the signed HTTP client (per-attempt timeout from the resilience pipeline) and the dispatcher.</summary>
+    private static void AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
+        services.AddSingleton<IWebhookHostResolver, DnsWebhookHostResolver>();
+        services.AddSingleton<IWebhookTargets, WebhookTargets>();
+        services.AddSingleton<WebhookSignal>();
+        services.AddSingleton<WebhookSignalInterceptor>();
+        services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var resolver = sp.GetRequiredService<IWebhookHostResolver>();
+                var allowPrivate = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateTargets;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    ConnectCallback = (context, ct) => WebhookSender.ConnectAsync(resolver, allowPrivate, context, ct),
+                };
+            })
+            .AddResilienceHandler("webhook-attempt", (pipeline, context) =>
+                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout));
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
     }
 
     private static string Require(string? connectionString, DatabaseProvider provider) =>

@@ -61,6 +61,10 @@ public class DomainException : Exception
     public static DomainException AlreadyRated(string message) =>
         new("already-rated", message, DomainErrorKind.Conflict);
 
+    /// <summary>A webhook URL that reaches a loopback, private, link-local or otherwise non-public address.</summary>
+    public static DomainException PrivateTarget(string message) =>
+        new("private-target", message, DomainErrorKind.Unprocessable, "url");
+
     // "an incident", "an API key", "a service request": the message is read by people.
     private static string Article(string noun) =>
         noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";

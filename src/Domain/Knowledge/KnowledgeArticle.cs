@@ -13,12 +13,14 @@ public enum ArticleStatus
 /// A knowledge article: written from scratch or from a known error, searched by agents and customers. Customers only
 /// ever see published articles; a draft is the authors' own.
 /// </summary>
-public sealed class KnowledgeArticle : Entity
+public sealed class KnowledgeArticle : Entity, IHasDomainEvents
 {
     public const int TitleMaxLength = 200;
     public const int BodyMaxLength = 20000;
     public const int MaxTags = 20;
     public const int TagMaxLength = 50;
+
+    private readonly List<DomainEvent> _events = [];
 
     private KnowledgeArticle()
     {
@@ -64,6 +66,10 @@ public sealed class KnowledgeArticle : Entity
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public DateTimeOffset? PublishedAt { get; private set; }
+
+    public IReadOnlyList<DomainEvent> DomainEvents => _events;
+
+    public void ClearDomainEvents() => _events.Clear();
 
     public static KnowledgeArticle Write(string title, string body, string? productCode, IEnumerable<string>? tags, string author, DateTimeOffset now)
     {
@@ -118,6 +124,7 @@ public sealed class KnowledgeArticle : Entity
         Status = ArticleStatus.Published;
         PublishedAt = now;
         UpdatedAt = now;
+        _events.Add(new KnowledgePublished(Id, now, Title, ProductCode, ProblemNumber));
     }
 
     /// <summary>Takes an article back to draft (customers no longer see it).</summary>

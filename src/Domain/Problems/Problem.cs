@@ -9,12 +9,14 @@ namespace ServiceDesk.Domain.Problems;
 /// workaround recorded) -> Resolved (by a change) -> Closed. Incidents are linked while the problem is open; each
 /// linked incident shows the problem's workaround. Every step leaves a history line.
 /// </summary>
-public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>
+public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>, IHasDomainEvents
 {
     public const string NumberPrefix = "PRB";
     public const int SummaryMaxLength = DeskRecord.SummaryMaxLength;
     public const int DescriptionMaxLength = DeskRecord.DescriptionMaxLength;
     public const int TextMaxLength = 8000;
+
+    private readonly List<DomainEvent> _events = [];
 
     private Problem()
     {
@@ -66,8 +68,12 @@ public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>
 
     public DateTimeOffset LastChangedAt { get; private set; }
 
+    public IReadOnlyList<DomainEvent> DomainEvents => _events;
+
     /// <summary>Incidents may be linked and unlinked until the problem is resolved.</summary>
     public bool AcceptsIncidents => Status is ProblemStatus.New or ProblemStatus.Investigating or ProblemStatus.KnownError;
+
+    public void ClearDomainEvents() => _events.Clear();
 
     public static Problem Open(string number, string summary, string description, string? productCode, Actor actor, DateTimeOffset at)
     {
@@ -75,6 +81,7 @@ public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>
         var problem = new Problem(Guid.CreateVersion7(at), number, actor.Name, at);
         problem.SetDetails(summary, description, productCode);
         problem.Record(at, actor, "created", "status", null, ProblemStatus.New.ToString());
+        problem.RaiseUpdated(at, "created");
         return problem;
     }
 
@@ -165,6 +172,7 @@ public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>
         IncidentCount++;
         Record(now, actor, "link", "incidents", null, incidentNumber);
         LastChangedAt = now;
+        RaiseUpdated(now, "incidents");
     }
 
     public void UnlinkIncident(string incidentNumber, Actor actor, DateTimeOffset now)
@@ -174,6 +182,7 @@ public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>
         IncidentCount = Math.Max(0, IncidentCount - 1);
         Record(now, actor, "unlink", "incidents", incidentNumber, null);
         LastChangedAt = now;
+        RaiseUpdated(now, "incidents");
     }
 
     private void SetDetails(string summary, string description, string? productCode)
@@ -188,8 +197,20 @@ public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>
 
     private void Changed(DateTimeOffset at, Actor actor, string field, string? oldValue, string? newValue)
     {
-        if (!string.Equals(oldValue, newValue, StringComparison.Ordinal))
-            Record(at, actor, "updated", field, oldValue, newValue);
+        if (string.Equals(oldValue, newValue, StringComparison.Ordinal))
+            return;
+        Record(at, actor, "updated", field, oldValue, newValue);
+        RaiseUpdated(at, field);
+    }
+
+    /// <summary>One problem.updated per change set: what changed is listed in it, with the status and product it left.</summary>
+    private void RaiseUpdated(DateTimeOffset at, string what)
+    {
+        var pending = _events.FindIndex(e => e is ProblemUpdated);
+        if (pending >= 0)
+            _events[pending] = ((ProblemUpdated)_events[pending]).Including(what) with { Status = Status, ProductCode = ProductCode };
+        else
+            _events.Add(new ProblemUpdated(Number, at, [what], Status, ProductCode));
     }
 
     private void MoveTo(ProblemStatus status, Actor actor, DateTimeOffset now)
@@ -197,6 +218,7 @@ public sealed class Problem : AuditedAggregate<ProblemHistoryEntry>
         Record(now, actor, "status", "status", Status.ToString(), status.ToString());
         Status = status;
         LastChangedAt = now;
+        RaiseUpdated(now, "status");
     }
 
     private void Record(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue) =>

@@ -28,4 +28,16 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "The outbox backlog could not be counted; the gauge keeps its last value.")]
     public static partial void OutboxBacklogUnreadable(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "Webhook dispatcher pass failed; retrying in {Delay}.")]
+    public static partial void WebhookDispatcherPassFailed(this ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} ({EventType}) to {Url} failed for good after {Attempts} attempts: {Error}")]
+    public static partial void WebhookDeliveryFailed(this ILogger logger, Guid deliveryId, string eventType, string url, int attempts, string error);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Webhook {SubscriptionId} deactivated: {Reason}")]
+    public static partial void WebhookDeactivated(this ILogger logger, string subscriptionId, string reason);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Error, Message = "Recording the outcome of webhook delivery {DeliveryId} failed; its claim runs out and it is tried again.")]
+    public static partial void WebhookOutcomeNotRecorded(this ILogger logger, Exception exception, Guid deliveryId);
 }

@@ -67,6 +67,10 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
     public void DiscardChanges() => ChangeTracker.Clear();
 
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
@@ -146,7 +150,7 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     {
         var raising = ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).ToList();
         foreach (var aggregate in raising)
-            OutboxMessages.AddRange(aggregate.DomainEvents.Select(OutboxMessage.For));
+            OutboxMessages.AddRange(aggregate.DomainEvents.Select(e => OutboxMessage.For(e, CustomerOf(aggregate))));
 
         var audited = ChangeTracker.Entries<IAudited>().Select(e => e.Entity).ToList();
         foreach (var aggregate in audited)
@@ -154,6 +158,14 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
         return new DomainOutput(raising, audited);
     }
+
+    /// <summary>The customer an aggregate's events are about, for subscriptions filtered by customer.</summary>
+    private static Guid? CustomerOf(IHasDomainEvents aggregate) => aggregate switch
+    {
+        Ticket ticket => ticket.CustomerId,
+        Change change => change.CustomerId,
+        _ => null,
+    };
 
     /// <summary>What a save wrote for the aggregates; once it is saved, they start afresh.</summary>
     private sealed record DomainOutput(List<IHasDomainEvents> Raising, List<IAudited> Audited)

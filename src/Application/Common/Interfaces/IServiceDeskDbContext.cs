@@ -52,6 +52,10 @@ public interface IServiceDeskDbContext
 
     DbSet<KnowledgeArticle> KnowledgeArticles { get; }
 
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Forgets everything loaded or changed in this unit of work, so a command can run again from its load.</summary>

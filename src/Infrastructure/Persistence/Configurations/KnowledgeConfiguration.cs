@@ -22,6 +22,7 @@ internal sealed class KnowledgeArticleConfiguration : IEntityTypeConfiguration<K
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.ProblemNumber).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(a => a.Author).HasMaxLength(200);
+        builder.Ignore(a => a.DomainEvents);
         builder.HasOne<Product>().WithMany().HasForeignKey(a => a.ProductCode).OnDelete(DeleteBehavior.Restrict);
 
         // Search: newest first, for everyone or published only (customers), optionally by product; keyset on (CreatedAt, Id).

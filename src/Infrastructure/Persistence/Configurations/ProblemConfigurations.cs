@@ -25,6 +25,7 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         builder.Property(p => p.CreatedBy).HasMaxLength(200);
         builder.Ignore(p => p.NewHistory);
         builder.Ignore(p => p.AcceptsIncidents);
+        builder.Ignore(p => p.DomainEvents);
         builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductCode).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasIndex(p => p.Number).IsUnique();

@@ -178,9 +178,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Type).HasMaxLength(64);
-        builder.Property(m => m.Number).HasMaxLength(DeskRecord.NumberMaxLength);
-        // Delivery reads the unprocessed events in order.
-        builder.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
+        builder.Property(m => m.Number).HasMaxLength(OutboxMessage.NumberMaxLength);
+        // Webhook fan-out reads the unprocessed events in order; retention finds old processed ones.
+        builder.HasIndex(m => new { m.ProcessedAt, m.Position });
+        builder.HasIndex(m => new { m.Number, m.Position });
     }
 }
 

@@ -15,23 +15,30 @@ public sealed class OutboxMessage
         Type = Number = Data = string.Empty;
     }
 
-    public OutboxMessage(Guid id, string type, string number, DateTimeOffset occurredAt, string data)
+    public OutboxMessage(Guid id, string type, string number, DateTimeOffset occurredAt, string data, Guid? customerId = null)
     {
         Id = id;
         Type = type;
         Number = number;
         OccurredAt = occurredAt;
         Data = data;
+        CustomerId = customerId;
+        Position = NextPosition(occurredAt);
     }
+
+    public const int NumberMaxLength = 64;
+
+    private static long _lastPosition;
 
     /// <summary>Event fields as subscribers read them: camelCase, enums by name (as the API writes them).</summary>
     private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>
     /// The outbox row of an event: its type name, and as data the fields the event declares followed by its
-    /// <c>number</c> (the type and time are the delivery envelope's, not data).
+    /// <c>number</c> (the type and time are the delivery envelope's, not data). <paramref name="customerId"/> is the
+    /// customer the event is about (null: none, e.g. a global change), for subscriptions that want one customer's events.
     /// </summary>
-    public static OutboxMessage For(DomainEvent domainEvent)
+    public static OutboxMessage For(DomainEvent domainEvent, Guid? customerId = null)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         var data = JsonSerializer.SerializeToNode(domainEvent, domainEvent.GetType(), DataJson)!.AsObject();
@@ -39,7 +46,7 @@ public sealed class OutboxMessage
             data.Remove(envelope);
         data["number"] = domainEvent.Number;
         return new OutboxMessage(Guid.CreateVersion7(domainEvent.OccurredAt), domainEvent.EventType, domainEvent.Number, domainEvent.OccurredAt,
-            data.ToJsonString(DataJson));
+            data.ToJsonString(DataJson), customerId);
     }
 
     /// <summary>The event id subscribers de-duplicate on.</summary>
@@ -54,5 +61,29 @@ public sealed class OutboxMessage
     /// <summary>The event's data as JSON (with <c>number</c>).</summary>
     public string Data { get; private set; }
 
+    /// <summary>The customer the event is about; null for events about no customer (a global change, a problem, an article).</summary>
+    public Guid? CustomerId { get; private set; }
+
+    /// <summary>
+    /// The order events were written in: the event's instant in ticks, made strictly increasing within the process
+    /// (events raised at the same instant, or under a stopped test clock, keep the order they were raised in).
+    /// Webhook deliveries about the same ticket go out in this order.
+    /// </summary>
+    public long Position { get; private set; }
+
+    /// <summary>When webhook fan-out created its deliveries (or found no subscription wanting it).</summary>
     public DateTimeOffset? ProcessedAt { get; private set; }
+
+    public void MarkProcessed(DateTimeOffset now) => ProcessedAt = now;
+
+    private static long NextPosition(DateTimeOffset occurredAt)
+    {
+        while (true)
+        {
+            var last = Interlocked.Read(ref _lastPosition);
+            var next = Math.Max(occurredAt.UtcTicks, last + 1);
+            if (Interlocked.CompareExchange(ref _lastPosition, next, last) == last)
+                return next;
+        }
+    }
 }
