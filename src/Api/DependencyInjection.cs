@@ -118,7 +118,7 @@ public static class DependencyInjection
             .AddPolicy(Policies.Customer, p => p.RequireRole(Policies.RolesByPolicy[Policies.Customer]))
             .AddPolicy(Policies.ChangeApprover, p => p.RequireRole(Policies.RolesByPolicy[Policies.ChangeApprover]))
             .AddPolicy(Policies.ChangeReader, p => p.RequireRole(Policies.RolesByPolicy[Policies.ChangeReader]))
-            .AddPolicy(Policies.ChangeReaderOrCustomer, p => p.RequireRole(Policies.RolesByPolicy[Policies.ChangeReaderOrCustomer]));
+            .AddPolicy(Policies.ChangeReaderOrCustomer, p => p.RequireRole(Policies.RolesByPolicy[Policies.ChangeReaderOrCustomer]))
             .AddPolicy(Policies.ReportReader, p => p.RequireRole(Policies.RolesByPolicy[Policies.ReportReader]));
     }
 

@@ -33,7 +33,7 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
                     .Where(r => r.CallerId == callerId && r.Key == key && r.StatusCode == null && r.CreatedAt == claimedAt)
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, now).SetProperty(r => r.RequestHash, requestHash), cancellationToken);
                 if (taken == 1)
-                    return new IdempotencyClaim(true, true, null, null, null);
+                    return new IdempotencyClaim(true, true, null, null, null, null);
                 existing = await FindAsync(db, callerId, key, cancellationToken);
                 if (existing is null)
                     return await ClaimAsync(callerId, key, requestHash, cancellationToken);

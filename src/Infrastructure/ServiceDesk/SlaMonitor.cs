@@ -140,7 +140,5 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             else if (domainEvent is SlaBreached breach)
                 metrics.SlaBreach(breach.Clock, breach.Priority);
         }
-
-        return updated;
     }
 }

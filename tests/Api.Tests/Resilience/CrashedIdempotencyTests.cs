@@ -43,8 +43,8 @@ public sealed class DyingIdempotencyStore(IIdempotencyStore inner) : IIdempotenc
         return claim;
     }
 
-    public Task CompleteAsync(string callerId, string key, int statusCode, string? body, string? location, CancellationToken cancellationToken) =>
-        Dying ? Task.CompletedTask : inner.CompleteAsync(callerId, key, statusCode, body, location, cancellationToken);
+    public Task CompleteAsync(string callerId, string key, IdempotentAnswer answer, CancellationToken cancellationToken) =>
+        Dying ? Task.CompletedTask : inner.CompleteAsync(callerId, key, answer, cancellationToken);
 
     public Task ReleaseAsync(string callerId, string key, CancellationToken cancellationToken) =>
         Dying ? Task.CompletedTask : inner.ReleaseAsync(callerId, key, cancellationToken);
