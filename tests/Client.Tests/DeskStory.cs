@@ -1,3 +1,4 @@
+using System.Globalization;
 using ServiceDesk.Api.Tests.Infrastructure;
 
 namespace ServiceDesk.Client.Tests;
@@ -11,6 +12,8 @@ public sealed class DeskStory(ServiceDeskApiFactory factory) : IDisposable
     private readonly List<HttpClient> _http = [];
 
     public Guid CustomerId { get; private set; }
+
+    public string? CustomerCode { get; private set; }
 
     public string? IncidentNumber { get; private set; }
 
@@ -32,6 +35,7 @@ public sealed class DeskStory(ServiceDeskApiFactory factory) : IDisposable
             Contacts = [new ContactBody { Name = "Zhang Min", Email = "zhang.min@story.example" }],
         });
         CustomerId = customer.Id!.Value;
+        CustomerCode = customer.Code;
         var agreement = await admin.CreateAgreementAsync(CustomerId, null, new AgreementBody
         {
             ServiceLevelCode = "GOLD",
@@ -99,6 +103,31 @@ public sealed class DeskStory(ServiceDeskApiFactory factory) : IDisposable
         Assert.Equal(83.33, rating.Score!.Value, 2);
         var incident = await Callers["Customer"].GetIncidentAsync(IncidentNumber!, null);
         Assert.Equal(6, incident.Satisfaction!.Overall);
+    }
+
+    /// <summary>
+    /// A manager reads the compliance and service-quality reports of the day around the story, grouped by customer: the
+    /// story's customer has one incident opened, resolved within its targets and rated 83.33.
+    /// </summary>
+    public async Task AManagerReadsTheReportsAsync()
+    {
+        var manager = Callers["Manager"];
+        var now = factory.Clock.GetUtcNow();
+        var from = now.AddDays(-1).ToString("O", CultureInfo.InvariantCulture);
+        var to = now.AddDays(1).ToString("O", CultureInfo.InvariantCulture);
+
+        var compliance = await manager.GetSlaComplianceReportAsync(from, to, "customer");
+        var ours = Assert.Single(compliance.Groups!, g => g.Key == CustomerCode);
+        Assert.Equal(1, ours.ResolutionMet);
+        Assert.Equal(0, ours.ResolutionBreached);
+        Assert.Equal(100, ours.ResolutionCompliancePercent);
+
+        var quality = await manager.GetServiceQualityReportAsync(from, to, "customer");
+        var group = Assert.Single(quality.Groups!, g => g.Key == CustomerCode);
+        Assert.Equal(1, group.Opened);
+        Assert.Equal(1, group.Resolved);
+        Assert.Equal(1, group.Ratings);
+        Assert.Equal(83.33, group.SatisfactionIndex!.Value, 2);
     }
 
     /// <summary>An agent requests a Normal, Medium-risk change; submitted, approved once, scheduled in December.</summary>

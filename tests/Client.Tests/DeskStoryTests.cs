@@ -17,6 +17,7 @@ public sealed class DeskStoryTests(ServiceDeskApiFactory factory) : IClassFixtur
         await story.CustomerRaisesAnIncidentAsync();
         await story.AgentWorksItThroughHoldAndResolveAsync();
         await story.CustomerRatesItAsync();
+        await story.AManagerReadsTheReportsAsync();
         await story.AChangeGoesFromRequestToScheduledAsync();
     }
 }
