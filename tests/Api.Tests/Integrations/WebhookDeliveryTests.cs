@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Api.Tests.Infrastructure;
@@ -20,6 +21,7 @@ public sealed class WebhookDeliveryTests
         await using var database = TestDatabase.Create();
         await using var factory = new WebhookApiFactory(database);
         await using var receiver = await WebhookReceiver.StartAsync();
+        using var deliveries = new DeliveryCounter(factory.Services.GetRequiredService<IMeterFactory>());
         var (webhookId, secret) = await factory.SubscribeAsync(receiver.Url("hook"), ["ticket.created"]);
         var desk = new DeskDriver(factory);
         var customer = await desk.CustomerAsync("GOLD");
@@ -56,6 +58,41 @@ public sealed class WebhookDeliveryTests
         var delivered = await factory.DeliveriesAsync(webhookId, "Delivered");
         Assert.Equal(2, delivered.Length);
         Assert.All(delivered, d => Assert.Equal(1, d.GetProperty("attempts").GetInt32()));
+        // The product metric counts each saved outcome once (this host's meter only).
+        await WebhookTestKit.EventuallyAsync(() => deliveries.Delivered == 2, "servicedesk.webhook.deliveries{outcome=delivered} reaches 2", TimeSpan.FromSeconds(5));
+        Assert.Equal(0, deliveries.Other);
+    }
+
+    /// <summary>Listens to <c>servicedesk.webhook.deliveries</c> of one host's meter factory.</summary>
+    private sealed class DeliveryCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _delivered;
+        private long _other;
+
+        public DeliveryCounter(IMeterFactory scope)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == scope && instrument.Name == "servicedesk.webhook.deliveries")
+                    listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "outcome")
+                        Interlocked.Add(ref Equals(tag.Value, "delivered") ? ref _delivered : ref _other, value);
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Delivered => Interlocked.Read(ref _delivered);
+
+        public long Other => Interlocked.Read(ref _other);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     [Fact]

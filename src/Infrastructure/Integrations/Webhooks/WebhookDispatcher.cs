@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServiceDesk.Application.Common.Observability;
 using ServiceDesk.Domain.Integrations;
 using ServiceDesk.Infrastructure.Common;
 using ServiceDesk.Infrastructure.Persistence;
@@ -31,6 +32,7 @@ public sealed class WebhookDispatcher(
     IOptions<WebhookOptions> options,
     WebhookSignal signal,
     WebhookSender sender,
+    ServiceDeskMetrics metrics,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private const int FanOutBatch = 200;
@@ -259,6 +261,8 @@ public sealed class WebhookDispatcher(
                 continue;
             }
 
+            // Counted once the outcome is saved, so a lost claim does not count twice.
+            metrics.WebhookDelivery(outcome.Delivered ? "delivered" : failedForGood ? "abandoned" : "failed");
             if (failedForGood)
                 logger.WebhookDeliveryFailed(deliveryId, message.Type, message.Url, delivery.Attempts, delivery.LastError ?? string.Empty);
             await RecordStreakAsync(db, subscriptionId, outcome, now, cancellationToken);
