@@ -25,7 +25,7 @@ public static class WebhookEndpoints
                 var webhook = await sender.Send(body, ct);
                 return HttpResults.Created(http, $"/api/v1/webhooks/{webhook.Id}", webhook);
             })
-            .AddEndpointFilter<IdempotencyFilter>()
+            .Idempotent()
             .WithName("CreateWebhook")
             .WithSummary("Subscribe a URL to events; the signing secret is in this response only")
             .WithDescription("The URL must be http or https and reach a public address (checked now and at every delivery) unless "

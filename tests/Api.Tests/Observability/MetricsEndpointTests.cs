@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Api.Tests.ServiceDesk;
+using ServiceDesk.Infrastructure.Integrations.Webhooks;
 using ServiceDesk.Infrastructure.Persistence;
 using ServiceDesk.Infrastructure.ServiceDesk;
 
@@ -71,6 +73,8 @@ public sealed class MetricsEndpointTests(PrometheusApiFactory factory) : IClassF
     [Fact]
     public async Task The_outbox_backlog_gauge_reports_the_undelivered_events()
     {
+        // The webhook dispatcher fans events out at once (marking them processed); stopped, it leaves them pending.
+        await factory.Services.GetServices<IHostedService>().OfType<WebhookDispatcher>().Single().StopAsync(CancellationToken.None);
         var customerId = await _desk.CustomerAsync("GOLD");
         using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
         await DeskDriver.RaiseAsync(agent, DeskDriver.Incident(customerId));

@@ -35,6 +35,10 @@ public sealed class MultiInstanceTests(FirstInstanceApiFactory first) : IClassFi
         var second = new SameDatabaseApiFactory(first.Database);
         second.With("Auth:KeyCacheSeconds", FirstInstanceApiFactory.KeyCacheSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         second.With("Sla:MonitorIntervalSeconds", "86400");
+        // Two machines share one time: start the second where the first's clock stands (earlier tests moved it), else
+        // an in-progress idempotency claim of one looks older than its lease to the other.
+        if (first.Clock.GetUtcNow() > second.Clock.GetUtcNow())
+            second.Clock.SetUtcNow(first.Clock.GetUtcNow());
         return second;
     }
 

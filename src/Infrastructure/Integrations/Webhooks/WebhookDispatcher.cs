@@ -101,6 +101,13 @@ public sealed class WebhookDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+        // A transaction of our own runs inside the execution strategy (it retries a failed connect on PostgreSQL).
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => FanOutOnceAsync(db, now, ct), cancellationToken);
+    }
+
+    private static async Task<int> FanOutOnceAsync(ServiceDeskDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         var postgres = db.Database.IsNpgsql();
         await using var transaction = postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
 
@@ -172,13 +179,16 @@ public sealed class WebhookDispatcher(
         var until = now + Settings.ClaimLease;
         if (db.Database.IsNpgsql())
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var ids = picked.ToArray();
-            var unlocked = await db.Database
-                .SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "WebhookDeliveries" WHERE "Id" = ANY({ids}) FOR UPDATE SKIP LOCKED""")
-                .ToListAsync(cancellationToken);
-            await Claim(db, unlocked, now, token, until, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var unlocked = await db.Database
+                    .SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "WebhookDeliveries" WHERE "Id" = ANY({ids}) FOR UPDATE SKIP LOCKED""")
+                    .ToListAsync(ct);
+                await Claim(db, unlocked, now, token, until, ct);
+                await transaction.CommitAsync(ct);
+            }, cancellationToken);
         }
         else
         {
