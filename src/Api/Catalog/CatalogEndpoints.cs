@@ -6,6 +6,7 @@ using ServiceDesk.Application.Catalog.Commands;
 using ServiceDesk.Application.Catalog.Queries;
 using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.Common;
 
 namespace ServiceDesk.Api.Catalog;
 
@@ -32,6 +33,7 @@ public static class CatalogEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.Duplicate)
             .WithName("CreateProductLine").WithSummary("Create a product line (Admin)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -58,6 +60,7 @@ public static class CatalogEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.Duplicate)
             .WithName("CreateProductSeries").WithSummary("Create a series in a product line (Admin)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -89,6 +92,7 @@ public static class CatalogEndpoints
 
         catalog.MapGet("/products/{productCode}/quote", async (string productCode, string? serviceLevel, int? quantity, int? months, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetQuoteQuery(productCode, serviceLevel, quantity ?? 1, months ?? 12), ct)))
+            .ProducesProblemTypes(RuleNames.ProductRetired)
             .WithName("QuoteProduct").WithSummary("Price of a product at a service level: monthlyBasePrice x priceMultiplier x quantity x months")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -99,12 +103,14 @@ public static class CatalogEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.Duplicate)
             .WithName("CreateProduct").WithSummary("Create a product in a series (Admin)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         catalog.MapPut("/products/{productCode}", async (string productCode, ProductBody body, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new UpdateProductCommand(productCode, body, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblemTypes(RuleNames.ProductRetired)
             .WithName("ReplaceProduct").WithSummary("Replace a product's writable fields (Admin)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -117,17 +123,20 @@ public static class CatalogEndpoints
                         patch["lineCode"] = null;
                 })
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblemTypes(RuleNames.ProductRetired)
             .WithName("PatchProduct").WithSummary("Change some fields of a product (JSON merge patch, Admin)");
 
         catalog.MapPost("/products/{productCode}/retire", async (string productCode, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new RetireProductCommand(productCode, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("RetireProduct").WithSummary("Retire a product: it stays readable but cannot be sold or ticketed (Admin)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         catalog.MapPost("/products/{productCode}/reinstate", async (string productCode, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new ReinstateProductCommand(productCode, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("ReinstateProduct").WithSummary("Bring a retired product back on sale (Admin)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 

@@ -6,6 +6,7 @@ using ServiceDesk.Application.Changes.Commands;
 using ServiceDesk.Application.Changes.Queries;
 using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Domain.Changes;
+using ServiceDesk.Domain.Common;
 
 namespace ServiceDesk.Api.Changes;
 
@@ -47,6 +48,7 @@ public static class ChangeEndpoints
             })
             .RequireAuthorization(Policies.Staff)
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.ProductRetired)
             .WithName("CreateChange").WithSummary("Write a change (a Draft until submitted); no customerId means a global change")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -61,6 +63,7 @@ public static class ChangeEndpoints
         changes.MapMergePatch<ChangeResponse, ChangeBody>("/{number}",
                 number => new GetChangeQuery(number), (number, body, ifMatch) => new UpdateChangeCommand(number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition, RuleNames.ProductRetired)
             .WithName("PatchChange").WithSummary("Complete or correct a Draft (merge patch): type, risk, summary, description, plans, products, customer");
 
         changes.MapGet("/{number}/history", async (string number, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
@@ -70,39 +73,50 @@ public static class ChangeEndpoints
 
         changes.MapAction("submit", (number, ifMatch) => new SubmitChangeCommand(number, ifMatch))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition, RuleNames.ChangeIncomplete, RuleNames.NotAStandardChange)
             .WithName("SubmitChange").WithSummary("Submit a complete Draft; a Standard change (Low risk, request products only) is approved at once");
         changes.MapAction("approve", (string number, DecisionBody body, string? ifMatch) => new ApproveChangeCommand(number, ifMatch, body))
             .RequireAuthorization(Policies.ChangeApprover)
+            .ProducesProblemTypes(RuleNames.IllegalTransition, RuleNames.RequesterCannotApprove, RuleNames.AlreadyApproved)
             .WithName("ApproveChange").WithSummary("Approve (ChangeApprover; not the requester, once per approver); Normal needs 1 (2 at High risk), Emergency 1");
         changes.MapAction("reject", (string number, DecisionBody body, string? ifMatch) => new RejectChangeCommand(number, ifMatch, body))
             .RequireAuthorization(Policies.ChangeApprover)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("RejectChange").WithSummary("Reject (ChangeApprover): any rejection rejects the change");
         changes.MapAction("schedule", (string number, ScheduleBody body, string? ifMatch) => new ScheduleChangeCommand(number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition, RuleNames.WindowInThePast, RuleNames.ChangeFreeze, RuleNames.ChangeConflict)
             .WithName("ScheduleChange").WithSummary("Plan the window of an approved (or re-plan a scheduled) change: not in the past, not in a freeze "
                 + "(Emergency excepted), conflicts acknowledged (Normal)");
         changes.MapAction("start", (number, ifMatch) => new StartChangeCommand(number, ifMatch))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("StartChange").WithSummary("Start implementing a scheduled change (also before its window opens)");
         changes.MapAction("complete", (number, ifMatch) => new CompleteChangeCommand(number, ifMatch))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("CompleteChange").WithSummary("Implementation is done");
         changes.MapAction("review", (string number, ReviewBody body, string? ifMatch) => new ReviewChangeCommand(number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("ReviewChange").WithSummary("Record the review outcome: Successful, Failed or RolledBack");
         changes.MapAction("close", (number, ifMatch) => new CloseChangeCommand(number, ifMatch))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("CloseChange").WithSummary("Close a reviewed change");
         changes.MapAction("cancel", (number, ifMatch) => new CancelChangeCommand(number, ifMatch))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("CancelChange").WithSummary("Cancel a change before implementation starts");
         changes.MapAction("fixes", (string number, FixBody body, string? ifMatch) => new AddChangeFixCommand(number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("AddChangeFix").WithSummary("Record an incident or a problem this change fixes");
 
         changes.MapDelete("/{number}/fixes/{fixedNumber}", async (string number, string fixedNumber, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new RemoveChangeFixCommand(number, http.Request.IfMatch(), fixedNumber), ct)))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition, RuleNames.NotLinked)
             .WithName("RemoveChangeFix").WithSummary("Remove an incident or problem from the ones this change fixes")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -8,11 +8,19 @@ using ServiceDesk.Infrastructure.Persistence;
 namespace ServiceDesk.Api.Common;
 
 /// <summary>The one exception-to-problem mapping: every error a client can see is decided here.</summary>
-internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
+internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger, IConfiguration configuration) : IExceptionHandler
 {
+    /// <summary>
+    /// Set in the test suite: a rule-named problem type the route does not declare becomes a 500, so a route whose
+    /// OpenAPI description misses a type it returns fails its tests. Elsewhere it is a warning in the log.
+    /// </summary>
+    public const string RefuseUndeclaredSetting = "Problems:RefuseUndeclaredTypes";
+
+    private readonly bool _refuseUndeclared = configuration.GetValue(RefuseUndeclaredSetting, false);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Map(httpContext, exception);
+        var problem = CheckDeclared(httpContext, Map(httpContext, exception));
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.DatabaseUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path, ProblemResults.TraceId(httpContext));
@@ -52,11 +60,30 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
         BadHttpRequestException e => FromBadRequest(context, e),
         _ when DatabaseAvailability.IsUnavailable(exception) => ProblemResults.Create(context, 503, "Database unavailable",
             "The database is not reachable right now. Retry after the time in Retry-After; a create sent with an Idempotency-Key is safe to retry with the same key.",
-            ProblemTypes.For("database-unavailable")),
+            ProblemTypes.For(ProblemTypes.DatabaseUnavailable)),
         OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
             ProblemResults.Create(context, 499, "Client closed request", null),
         _ => ProblemResults.Create(context, 500, "An unexpected error occurred", "The error has been logged; quote the traceId when reporting it."),
     };
+
+    /// <summary>A rule-named type must be one the route declares (<see cref="ProblemTypeDeclarations"/>).</summary>
+    private ProblemDetails CheckDeclared(HttpContext context, ProblemDetails problem)
+    {
+        if (problem.Type is not { } type || !type.StartsWith(ProblemTypes.Base, StringComparison.Ordinal))
+            return problem;
+        var rule = type[ProblemTypes.Base.Length..];
+        var status = problem.Status ?? 500;
+        // The exception handler middleware clears the endpoint before handlers run; its feature keeps the one that threw.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        if (!ProblemTypes.Rules.ContainsKey(rule) || ProblemTypeDeclarations.Allows(endpoint, rule, status))
+            return problem;
+
+        var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty;
+        logger.UndeclaredProblemType(rule, status, context.Request.Method, route);
+        return _refuseUndeclared
+            ? ProblemResults.Create(context, 500, "Undeclared problem type", $"{context.Request.Method} {route} answered {status} {rule}, which the route does not declare (.ProducesProblemTypes).")
+            : problem;
+    }
 
     /// <summary>The facts a rule reports (e.g. <c>conflicts</c>: the overlapping changes) become members of the problem.</summary>
     private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?>? details)

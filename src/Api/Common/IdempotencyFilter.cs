@@ -67,9 +67,9 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, ICurrentUser us
         if (!claim.Claimed)
         {
             if (!claim.SameRequest)
-                throw new DomainException("idempotency-key-reused", $"The {HeaderName} '{key}' was already used with a different request.", DomainErrorKind.Unprocessable, HeaderName);
+                throw new DomainException(RuleNames.IdempotencyKeyReused, $"The {HeaderName} '{key}' was already used with a different request.", DomainErrorKind.Unprocessable, HeaderName);
             if (claim.StatusCode is not { } status)
-                throw new DomainException("idempotency-in-progress", $"A request with {HeaderName} '{key}' is still being processed; retry shortly.", DomainErrorKind.Conflict, HeaderName);
+                throw new DomainException(RuleNames.IdempotencyInProgress, $"A request with {HeaderName} '{key}' is still being processed; retry shortly.", DomainErrorKind.Conflict, HeaderName);
             if (claim.Location is not null)
                 http.Response.Headers.Location = claim.Location;
             if (claim.ETag is not null)

@@ -5,6 +5,7 @@ using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Application.Customers.Commands;
 using ServiceDesk.Application.Customers.Queries;
 using ServiceDesk.Domain.Customers;
+using ServiceDesk.Domain.Common;
 
 namespace ServiceDesk.Api.Customers;
 
@@ -34,6 +35,7 @@ public static class CustomerEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.Duplicate)
             .WithName("CreateCustomer").WithSummary("Create a customer (Admin)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -60,18 +62,21 @@ public static class CustomerEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.CustomerInactive, RuleNames.ServiceLevelRetired, RuleNames.ProductRetired)
             .WithName("CreateAgreement").WithSummary("Give a customer an agreement (Admin): a level for a product line or a list of products; retired levels and products are refused (422)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         customers.MapPut("/{id:guid}/agreements/{agreementId:guid}", async (Guid id, Guid agreementId, AgreementBody body, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new UpdateAgreementCommand(id, agreementId, body, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblemTypes(RuleNames.IllegalTransition, RuleNames.ServiceLevelRetired, RuleNames.ProductRetired)
             .WithName("ReplaceAgreement").WithSummary("Replace an agreement's level, coverage and validity (Admin); what it gains must not be retired; a cancelled one cannot change (409)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         customers.MapPost("/{id:guid}/agreements/{agreementId:guid}/cancel", async (Guid id, Guid agreementId, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new CancelAgreementCommand(id, agreementId, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("CancelAgreement").WithSummary("Cancel an Active or Future agreement at once (Admin); it grants nothing from now on")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 

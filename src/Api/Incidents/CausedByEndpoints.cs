@@ -2,6 +2,7 @@ using Mediator;
 using ServiceDesk.Api.Common;
 using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Application.Incidents.Commands;
+using ServiceDesk.Domain.Common;
 
 namespace ServiceDesk.Api.Incidents;
 
@@ -14,6 +15,7 @@ public static class CausedByEndpoints
 
         incidents.MapPost("/{number}/caused-by", async (string number, CausedByBody body, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new SetCausingChangeCommand(number, http.Request.IfMatch(), body), ct)))
+            .ProducesProblemTypes(RuleNames.ChangeNotImplemented)
             .WithName("SetIncidentCausedBy").WithSummary("Name the change that caused the incident (the change lists it in causedIncidents)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -7,6 +7,7 @@ using ServiceDesk.Application.Incidents.Commands;
 using ServiceDesk.Application.Incidents.Queries;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceLevels;
+using ServiceDesk.Domain.Common;
 
 namespace ServiceDesk.Api.Incidents;
 
@@ -41,34 +42,44 @@ public static class TicketEndpoints
         group.MapMergePatch<TicketResponse, TicketDetailsBody>("/{number}",
                 number => new GetTicketQuery(kind, number), (number, body, ifMatch) => new UpdateTicketCommand(kind, number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName($"Patch{name}").WithSummary("Change summary, description, impact, urgency or category (merge patch); a new priority re-targets the clocks");
 
         group.MapAction<AssignBody, TicketResponse>("assign", (number, body, ifMatch) => new AssignTicketCommand(kind, number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName($"Assign{name}").WithSummary("Assign to a group (and optionally a person)");
         group.MapAction("start", (number, ifMatch) => new StartTicketCommand(kind, number, ifMatch))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName($"Start{name}").WithSummary("Start work (acknowledges the ticket)");
         group.MapAction<ReasonBody, TicketResponse>("hold", (number, body, ifMatch) => new HoldTicketCommand(kind, number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName($"Hold{name}").WithSummary("Put on hold (the resolution clock pauses)");
         group.MapAction("resume", (number, ifMatch) => new ResumeTicketCommand(kind, number, ifMatch))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName($"Resume{name}").WithSummary("Resume work after a hold");
         group.MapAction<ResolveBody, TicketResponse>("resolve", (number, body, ifMatch) => new ResolveTicketCommand(kind, number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName($"Resolve{name}").WithSummary("Resolve (the resolution clock stops)");
         group.MapAction("close", (number, ifMatch) => new CloseTicketCommand(kind, number, ifMatch))
             .RequireAuthorization(Policies.StaffOrCustomer)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName($"Close{name}").WithSummary("Close a resolved ticket (the customer confirms)");
         group.MapAction<ReasonBody, TicketResponse>("reopen", (number, body, ifMatch) => new ReopenTicketCommand(kind, number, ifMatch, body))
             .RequireAuthorization(Policies.StaffOrCustomer)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName($"Reopen{name}").WithSummary("Reopen a resolved ticket (not fixed)");
         group.MapAction<ReasonBody, TicketResponse>("cancel", (number, body, ifMatch) => new CancelTicketCommand(kind, number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName($"Cancel{name}").WithSummary("Cancel an open ticket (duplicate, raised in error)");
         group.MapAction<EscalateBody, TicketResponse>("escalate", (number, body, ifMatch) => new EscalateTicketCommand(kind, number, ifMatch, body))
             .RequireAuthorization(Policies.Staff)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName($"Escalate{name}").WithSummary("Escalate hierarchically (level) and/or functionally (group)");
 
         group.MapGet("/{number}/comments", async (string number, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
@@ -87,6 +98,7 @@ public static class TicketEndpoints
                 return TypedResults.Created($"{http.Request.Path}/{comment.Sequence}", comment);
             })
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.ForbiddenVisibility, RuleNames.IllegalTransition)
             .WithName($"Add{name}Comment").WithSummary("Add a public comment or an internal work note (customers: public only)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -98,6 +110,7 @@ public static class TicketEndpoints
             })
             .RequireAuthorization(Policies.Customer)
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.NotResolved, RuleNames.AlreadyRated)
             .WithName($"Rate{name}").WithSummary("The customer rates a resolved or closed ticket once, on the seven-level satisfaction scale (1..7 per dimension)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

@@ -6,6 +6,7 @@ using ServiceDesk.Application.Integrations;
 using ServiceDesk.Application.Integrations.Commands;
 using ServiceDesk.Application.Integrations.Queries;
 using ServiceDesk.Domain.Integrations;
+using ServiceDesk.Domain.Common;
 
 namespace ServiceDesk.Api.Integrations;
 
@@ -26,6 +27,7 @@ public static class WebhookEndpoints
                 return HttpResults.Created(http, $"/api/v1/webhooks/{webhook.Id}", webhook);
             })
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.PrivateTarget)
             .WithName("CreateWebhook")
             .WithSummary("Subscribe a URL to events; the signing secret is in this response only")
             .WithDescription("The URL must be http or https and reach a public address (checked now and at every delivery) unless "
@@ -40,6 +42,7 @@ public static class WebhookEndpoints
 
         webhooks.MapMergePatch<WebhookResponse, WebhookBody>("/{id}",
                 id => new GetWebhookQuery(id), (id, body, ifMatch) => new UpdateWebhookCommand(id, ifMatch, body))
+            .ProducesProblemTypes(RuleNames.PrivateTarget)
             .WithName("PatchWebhook").WithSummary("Change the URL, the events, or switch it off and on (merge patch: url, events, active)");
 
         webhooks.MapDelete("/{id}", async (string id, ISender sender, HttpContext http, CancellationToken ct) =>
@@ -61,6 +64,7 @@ public static class WebhookEndpoints
                 await sender.Send(new PingWebhookCommand(id), ct);
                 return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries");
             })
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("PingWebhook").WithSummary("Send a 'ping' event to this subscription, to test its receiver (see its deliveries)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -72,6 +76,7 @@ public static class WebhookEndpoints
 
         webhooks.MapPost("/{id}/deliveries/{deliveryId:guid}/retry", async (string id, Guid deliveryId, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new RetryWebhookDeliveryCommand(id, deliveryId, http.Request.IfMatch()), ct)))
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("RetryWebhookDelivery")
             .WithSummary("Try a delivery again now (a failed one gets a new 24-hour retry period)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

@@ -6,6 +6,7 @@ using ServiceDesk.Application.Knowledge;
 using ServiceDesk.Application.Knowledge.Commands;
 using ServiceDesk.Application.Knowledge.Queries;
 using ServiceDesk.Domain.Knowledge;
+using ServiceDesk.Domain.Common;
 
 namespace ServiceDesk.Api.Knowledge;
 
@@ -27,6 +28,7 @@ public static class KnowledgeEndpoints
             })
             .RequireAuthorization(Policies.Staff)
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.NotAKnownError)
             .WithName("CreateKnowledgeArticle").WithSummary("Write an article (Draft), from scratch or from a known error (problemNumber)")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -53,6 +55,7 @@ public static class KnowledgeEndpoints
             articles.MapPost("/{id}/" + action, async (string id, ISender sender, HttpContext http, CancellationToken ct) =>
                     HttpResults.Updated(http, await sender.Send(command(id, http.Request.IfMatch()), ct)))
                 .RequireAuthorization(Policies.Staff)
+                .ProducesProblemTypes(RuleNames.IllegalTransition)
                 .WithName(name).WithSummary(summary)
                 .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
                 .ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -6,6 +6,7 @@ using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Application.ServiceDesk.Commands;
 using ServiceDesk.Application.ServiceDesk.Queries;
 using ServiceDesk.Domain.ServiceLevels;
+using ServiceDesk.Domain.Common;
 
 namespace ServiceDesk.Api.ServiceDesk;
 
@@ -22,6 +23,7 @@ public static class ServiceDeskEndpoints
                 return HttpResults.Created(http, TicketLinks.PathOf(created.Kind, created.Number), created);
             })
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.NotEntitled, RuleNames.ProductRetired, RuleNames.NotRequestable)
             .WithName("RaiseTicket")
             .WithSummary("Raise an incident, service request, inquiry, change request or complaint")
             .WithDescription("Checks entitlement, derives the priority, routes to a group and starts the SLA clocks. "

@@ -7,6 +7,7 @@ using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Application.ServiceLevels.Commands;
 using ServiceDesk.Application.ServiceLevels.Queries;
 using ServiceDesk.Domain.ServiceLevels;
+using ServiceDesk.Domain.Common;
 
 namespace ServiceDesk.Api.ServiceLevels;
 
@@ -38,6 +39,7 @@ public static class ServiceLevelEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.Duplicate)
             .WithName("CreateCalendar").WithSummary("Create a calendar (Admin); refused (400) with a bad time zone, bad or overlapping hours, or no working time")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -50,6 +52,7 @@ public static class ServiceLevelEndpoints
         calendars.MapPost("/{code}/holidays/{date}", async (string code, string date, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new AddHolidayCommand(code, date, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblemTypes(RuleNames.CalendarDateConflict)
             .WithName("AddHoliday").WithSummary("Make a date (yyyy-MM-dd) a holiday of the calendar (Admin); a holiday already: no change. Returns the calendar.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
@@ -64,6 +67,7 @@ public static class ServiceLevelEndpoints
                 async (string code, string date, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ExtraWorkingDayBody? body, ISender sender, HttpContext http, CancellationToken ct) =>
                     HttpResults.Updated(http, await sender.Send(new SetExtraWorkingDayCommand(code, date, body, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblemTypes(RuleNames.CalendarDateConflict)
             .WithName("SetExtraWorkingDay").WithSummary("Make a date (yyyy-MM-dd) an extra working day, or change its hours (Admin). No body: an ordinary Monday's hours. Returns the calendar.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -97,6 +101,7 @@ public static class ServiceLevelEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .Idempotent()
+            .ProducesProblemTypes(RuleNames.Duplicate)
             .WithName("CreateServiceLevel").WithSummary("Create a service level on existing calendars (Admin)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -109,6 +114,7 @@ public static class ServiceLevelEndpoints
         levels.MapPost("/{code}/retire", async (string code, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Updated(http, await sender.Send(new RetireServiceLevelCommand(code, http.Request.IfMatch()), ct)))
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblemTypes(RuleNames.IllegalTransition)
             .WithName("RetireServiceLevel").WithSummary("Retire a service level: agreements on it keep it, new agreements cannot choose it (Admin)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
@@ -118,6 +124,7 @@ public static class ServiceLevelEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblemTypes(RuleNames.ServiceLevelInUse)
             .WithName("DeleteServiceLevel").WithSummary("Delete a service level no agreement uses (Admin); one in use is refused (409): retire it instead")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }

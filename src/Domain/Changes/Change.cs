@@ -220,9 +220,9 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
         if (Status != ChangeStatus.Submitted)
             throw DomainException.IllegalTransition("change", Status, "approve");
         if (approver.Id == RequestedById)
-            throw new DomainException("requester-cannot-approve", $"{approver.Name} requested change {Number} and cannot approve it; another change approver must.");
+            throw new DomainException(RuleNames.RequesterCannotApprove, $"{approver.Name} requested change {Number} and cannot approve it; another change approver must.");
         if (Approvals.Any(a => a.ApproverId == approver.Id && a.Decision == ApprovalDecision.Approved))
-            throw new DomainException("already-approved", $"{approver.Name} has already approved change {Number}; it needs an approval from someone else.", DomainErrorKind.Conflict);
+            throw new DomainException(RuleNames.AlreadyApproved, $"{approver.Name} has already approved change {Number}; it needs an approval from someone else.", DomainErrorKind.Conflict);
 
         var text = Guard.Required(comment, "comment", CommentMaxLength);
         Approvals = [.. Approvals, new ChangeApproval(approver.Id, approver.Name, ApprovalDecision.Approved, text, now)];
@@ -261,12 +261,12 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
         if (Status is not (ChangeStatus.Approved or ChangeStatus.Scheduled))
             throw DomainException.IllegalTransition("change", Status, "schedule");
         if (window.Start < now)
-            throw new DomainException("window-in-the-past", $"The window starts at {window.Start:yyyy-MM-ddTHH:mm:ssZ}, which has already passed; plan a window from now on.", DomainErrorKind.Unprocessable, "plannedStart");
+            throw new DomainException(RuleNames.WindowInThePast, $"The window starts at {window.Start:yyyy-MM-ddTHH:mm:ssZ}, which has already passed; plan a window from now on.", DomainErrorKind.Unprocessable, "plannedStart");
 
         var covering = freezes.Where(f => f.Covers(window, CustomerId)).OrderBy(f => f.Start).ToList();
         if (covering.Count > 0 && Type != ChangeType.Emergency)
         {
-            throw new DomainException("change-freeze",
+            throw new DomainException(RuleNames.ChangeFreeze,
                 $"The window {window} overlaps freeze period {covering[0]}{(covering.Count > 1 ? $" (and {covering.Count - 1} more)" : string.Empty)}; only emergency changes may be scheduled in a freeze.",
                 DomainErrorKind.Unprocessable, "plannedStart")
             {
@@ -280,7 +280,7 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
             .ToList();
         if (conflicts.Count > 0 && Type == ChangeType.Normal && !acknowledgeConflicts)
         {
-            throw new DomainException("change-conflict",
+            throw new DomainException(RuleNames.ChangeConflict,
                 $"The window {window} overlaps {string.Join(", ", conflicts.Select(c => c.Number))} on the same products; schedule again with acknowledgeConflicts=true to go ahead regardless.",
                 DomainErrorKind.Conflict, "plannedStart")
             {
@@ -410,7 +410,7 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
         if (!IsImplemented)
             throw DomainException.ChangeNotImplemented($"Change {Number} is {Status}: a problem is resolved by a change that has been implemented.", field);
         if (Outcome is ChangeOutcome.Failed or ChangeOutcome.RolledBack)
-            throw new DomainException("change-not-successful", $"Change {Number} was reviewed as {Outcome}: it did not fix anything.", DomainErrorKind.Unprocessable, field);
+            throw new DomainException(RuleNames.ChangeNotSuccessful, $"Change {Number} was reviewed as {Outcome}: it did not fix anything.", DomainErrorKind.Unprocessable, field);
     }
 
     private int ApprovalCount => Approvals.Count(a => a.Decision == ApprovalDecision.Approved);
@@ -474,7 +474,7 @@ public sealed class Change : AuditedAggregate<ChangeHistoryEntry>, IHasDomainEve
         if (ProductCodes.Count == 0)
             missing.Add("productCodes");
         if (missing.Count > 0)
-            throw new DomainException("change-incomplete", $"Change {Number} cannot be submitted without {string.Join(", ", missing)}; complete the draft first (PATCH).", DomainErrorKind.Unprocessable, missing[0]);
+            throw new DomainException(RuleNames.ChangeIncomplete, $"Change {Number} cannot be submitted without {string.Join(", ", missing)}; complete the draft first (PATCH).", DomainErrorKind.Unprocessable, missing[0]);
     }
 
     private void EnsureStandard(IReadOnlyDictionary<string, ProductKind> productKinds)

@@ -26,7 +26,7 @@ public class DomainException : Exception
     public IReadOnlyDictionary<string, object?>? Details { get; init; }
 
     public static DomainException IllegalTransition(string entity, object currentState, string action) =>
-        new("illegal-transition",
+        new(RuleNames.IllegalTransition,
             $"Cannot {action} {Article(entity)} {entity} that is {currentState}.",
             DomainErrorKind.Conflict);
 
@@ -35,35 +35,35 @@ public class DomainException : Exception
 
     /// <summary>A retired catalog product is used for something new (or reactivated by a status edit).</summary>
     public static DomainException ProductRetired(string message, string field, DomainErrorKind kind = DomainErrorKind.Unprocessable) =>
-        new("product-retired", message, kind, field);
+        new(RuleNames.ProductRetired, message, kind, field);
 
     /// <summary>Unlinking something that is not linked.</summary>
     public static DomainException NotLinked(string message) =>
-        new("not-linked", message, DomainErrorKind.Conflict);
+        new(RuleNames.NotLinked, message, DomainErrorKind.Conflict);
 
     /// <summary>A change submitted as Standard that is not low risk or not made of requestable products.</summary>
     public static DomainException NotAStandardChange(string message) =>
-        new("not-a-standard-change", message, DomainErrorKind.Unprocessable, "type");
+        new(RuleNames.NotAStandardChange, message, DomainErrorKind.Unprocessable, "type");
 
     /// <summary>Root cause and workaround, or what is made from them, before the problem is a known error.</summary>
     public static DomainException NotAKnownError(string message, string field, DomainErrorKind kind) =>
-        new("not-a-known-error", message, kind, field);
+        new(RuleNames.NotAKnownError, message, kind, field);
 
     /// <summary>A change named as the cause or the fix of something it cannot be, not having been carried out.</summary>
     public static DomainException ChangeNotImplemented(string message, string field) =>
-        new("change-not-implemented", message, DomainErrorKind.Unprocessable, field);
+        new(RuleNames.ChangeNotImplemented, message, DomainErrorKind.Unprocessable, field);
 
     /// <summary>A ticket rated before it is resolved.</summary>
     public static DomainException NotResolved(string message) =>
-        new("not-resolved", message, DomainErrorKind.Conflict);
+        new(RuleNames.NotResolved, message, DomainErrorKind.Conflict);
 
     /// <summary>A ticket rated a second time (the customer rates once).</summary>
     public static DomainException AlreadyRated(string message) =>
-        new("already-rated", message, DomainErrorKind.Conflict);
+        new(RuleNames.AlreadyRated, message, DomainErrorKind.Conflict);
 
     /// <summary>A webhook URL that reaches a loopback, private, link-local or otherwise non-public address.</summary>
     public static DomainException PrivateTarget(string message) =>
-        new("private-target", message, DomainErrorKind.Unprocessable, "url");
+        new(RuleNames.PrivateTarget, message, DomainErrorKind.Unprocessable, "url");
 
     // "an incident", "an API key", "a service request": the message is read by people.
     private static string Article(string noun) =>

@@ -53,7 +53,7 @@ public sealed class Customer : Entity
     public void EnsureActive()
     {
         if (!Active)
-            throw new DomainException("customer-inactive", $"Customer {Code} is inactive; reactivate it before giving it new agreements.", DomainErrorKind.Unprocessable, "customerId");
+            throw new DomainException(RuleNames.CustomerInactive, $"Customer {Code} is inactive; reactivate it before giving it new agreements.", DomainErrorKind.Unprocessable, "customerId");
     }
 }
 

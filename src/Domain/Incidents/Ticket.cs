@@ -329,7 +329,7 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
         ArgumentNullException.ThrowIfNull(sla);
         EnsureNotFinal("comment on");
         if (actor.IsCustomer && visibility == CommentVisibility.Internal)
-            throw new DomainException("forbidden-visibility", "Customers can only write public comments.", DomainErrorKind.Unprocessable, "visibility");
+            throw new DomainException(RuleNames.ForbiddenVisibility, "Customers can only write public comments.", DomainErrorKind.Unprocessable, "visibility");
         var comment = new TicketComment(Id, ++CommentCount, now, actor.Name, Guard.Required(body, "body", TicketComment.BodyMaxLength), visibility);
         _newComments.Add(comment);
         Record(now, actor, "comment", "comments", null, visibility == CommentVisibility.Public ? "public" : "internal", visibility == CommentVisibility.Internal);
@@ -346,9 +346,9 @@ public sealed partial class Ticket : AuditedAggregate<TicketHistoryEntry>, IHasD
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (ProblemNumber == problemNumber)
-            throw new DomainException("already-linked", $"{Number} is already linked to problem {problemNumber}.", DomainErrorKind.Conflict, "incidentNumber");
+            throw new DomainException(RuleNames.AlreadyLinked, $"{Number} is already linked to problem {problemNumber}.", DomainErrorKind.Conflict, "incidentNumber");
         if (ProblemNumber is not null)
-            throw new DomainException("incident-already-linked", $"{Number} is linked to problem {ProblemNumber}; unlink it there first.", DomainErrorKind.Conflict, "incidentNumber");
+            throw new DomainException(RuleNames.IncidentAlreadyLinked, $"{Number} is linked to problem {ProblemNumber}; unlink it there first.", DomainErrorKind.Conflict, "incidentNumber");
         Record(now, actor, "linked", "problemNumber", null, problemNumber);
         ProblemNumber = problemNumber;
         Workaround = workaround;

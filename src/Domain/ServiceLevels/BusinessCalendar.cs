@@ -214,7 +214,7 @@ public sealed class BusinessCalendar : Entity
     }
 
     private static DomainException DateConflict(DateOnly date, string isAlready, string asked) =>
-        new("calendar-date-conflict", $"{Iso(date)} is {isAlready} of this calendar; remove it from there before making it a {asked}.", DomainErrorKind.Conflict, "date");
+        new(RuleNames.CalendarDateConflict, $"{Iso(date)} is {isAlready} of this calendar; remove it from there before making it a {asked}.", DomainErrorKind.Conflict, "date");
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

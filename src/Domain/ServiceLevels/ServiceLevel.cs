@@ -112,7 +112,7 @@ public sealed class ServiceLevel : Entity
     public void EnsureAvailable(string field = "serviceLevelCode")
     {
         if (IsRetired)
-            throw new DomainException("service-level-retired", $"Service level {Code} is retired and cannot be used for new agreements.", DomainErrorKind.Unprocessable, field);
+            throw new DomainException(RuleNames.ServiceLevelRetired, $"Service level {Code} is retired and cannot be used for new agreements.", DomainErrorKind.Unprocessable, field);
     }
 }
 

@@ -45,6 +45,7 @@ public class ServiceDeskApiFactory : WebApplicationFactory<Program>, IAsyncLifet
         _settings["RateLimiting:PermitLimit"] = "1000000";
         _settings["Sla:MonitorIntervalSeconds"] = "3600";
         _settings["Seed:DemoData"] = "false";
+        _settings["Problems:RefuseUndeclaredTypes"] = "true";
     }
 
     public TestDatabase Database { get; }

@@ -10,7 +10,8 @@ namespace ServiceDesk.Api.Common.Swagger;
 /// What every operation tells a client, decided once from the endpoint's metadata (so routes added later get it too):
 /// the request headers it takes (<c>Idempotency-Key</c> on endpoints mapped <c>.Idempotent()</c>, <c>If-Match</c> on
 /// writes that answer 412, <c>If-None-Match</c> on reads of a resource with an ETag), the response headers it gives
-/// (<c>ETag</c>, <c>Location</c> on 201, <c>Retry-After</c> on 429 and 503), and a description that says who may call it.
+/// (<c>ETag</c>, <c>Location</c> on 201, <c>Retry-After</c> on 429 and 503), and a description that says who may call it
+/// and which rule-named problem types it can return.
 /// </summary>
 internal sealed class ContractOperationFilter : IOperationFilter
 {
@@ -50,7 +51,18 @@ internal sealed class ContractOperationFilter : IOperationFilter
         var description = operation.Description;
         if (string.IsNullOrWhiteSpace(description))
             description = operation.Summary is { Length: > 0 } summary ? summary.TrimEnd('.') + "." : string.Empty;
-        operation.Description = $"{description}\n\nWho may call it: {who}. Errors (problem+json): {statuses}.".TrimStart();
+        operation.Description = $"{description}\n\nWho may call it: {who}. Errors (problem+json): {statuses}.{RuleNamedTypes(metadata)}".TrimStart();
+    }
+
+    /// <summary>The rule-named problem types the route declares, each with its status and what it means.</summary>
+    private static string RuleNamedTypes(IList<object> metadata)
+    {
+        var declared = ProblemTypeDeclarations.Declared(metadata.ToList())
+            .GroupBy(d => d.Rule, d => d.Status)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"\n- `{g.Key}` ({string.Join("/", g)}): {ProblemTypes.Rules[g.Key].Meaning}")
+            .ToList();
+        return declared.Count == 0 ? string.Empty : $"\n\nRule-named problem types (type = {ProblemTypes.Base}<name>):{string.Concat(declared)}";
     }
 
     private static IEnumerable<Type> SuccessTypes(IList<object> metadata) =>

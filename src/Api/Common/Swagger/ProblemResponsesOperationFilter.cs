@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -6,8 +8,9 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace ServiceDesk.Api.Common.Swagger;
 
 /// <summary>
-/// Documents the error responses every route can give (400, 401, 403, 429, 500 as problem+json), so the document
-/// lists each status the server really returns without every endpoint repeating them.
+/// Documents the error responses every route can give (400, 401, 403, 429, 500, 503 as problem+json), so the document
+/// lists each status the server really returns without every endpoint repeating them; and, on the statuses of the
+/// rule-named problem types the route declares (<see cref="ProblemTypeDeclarations"/>), which types those are.
 /// </summary>
 internal sealed class ProblemResponsesOperationFilter : IOperationFilter
 {
@@ -27,6 +30,15 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
 
         Add(operation, context, "429", "Too many requests from this caller; see Retry-After.");
         Add(operation, context, "500", "Unexpected error (no details; quote the traceId).");
+        Add(operation, context, "503", $"The database is unreachable ({ProblemTypes.DatabaseUnavailable}); see Retry-After.");
+
+        foreach (var byStatus in ProblemTypeDeclarations.Declared(metadata.ToList()).GroupBy(d => d.Status).OrderBy(g => g.Key))
+        {
+            var status = byStatus.Key.ToString(CultureInfo.InvariantCulture);
+            Add(operation, context, status, ReasonPhrases.GetReasonPhrase(byStatus.Key));
+            var response = (OpenApiResponse)operation.Responses[status];
+            response.Description = $"{response.Description}. type is one of: {string.Join(", ", byStatus.Select(d => d.Rule).Order(StringComparer.Ordinal))}.";
+        }
     }
 
     private static void Add(OpenApiOperation operation, OperationFilterContext context, string status, string description)

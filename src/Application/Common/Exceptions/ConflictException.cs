@@ -1,3 +1,4 @@
+using ServiceDesk.Domain.Common;
 namespace ServiceDesk.Application.Common.Exceptions;
 
 /// <summary>The request clashes with existing data (409), e.g. a code that is already taken.</summary>
@@ -12,7 +13,7 @@ public sealed class ConflictException(string rule, string message, string? field
 
     /// <summary>A write without If-Match lost the optimistic-concurrency race on every attempt: 409, never 412.</summary>
     public static ConflictException WriteContention(Exception lastFailure) =>
-        new("write-contention", $"The resource was changed by other writes on each of {WriteAttempts} attempts to apply this one; retry it, or send If-Match to make it conditional.",
+        new(RuleNames.WriteContention, $"The resource was changed by other writes on each of {WriteAttempts} attempts to apply this one; retry it, or send If-Match to make it conditional.",
             innerException: lastFailure);
 
     public static ConflictException Duplicate(string resource, string field, string value) =>

@@ -91,7 +91,7 @@ internal sealed class RaiseTicketHandler(
         {
             if (entitlement.Outcome == EntitlementOutcome.CustomerNotFound)
                 throw new RequestValidationException("customerId", $"Customer '{customerId}' does not exist.");
-            throw new DomainException("not-entitled", entitlement.Reason, DomainErrorKind.Unprocessable, product is null ? "customerId" : "productCode");
+            throw new DomainException(RuleNames.NotEntitled, entitlement.Reason, DomainErrorKind.Unprocessable, product is null ? "customerId" : "productCode");
         }
 
         var contact = new TicketContact(command.Contact!.Name!.Trim(), command.Contact.Email, command.Contact.Phone);
@@ -140,7 +140,7 @@ internal sealed class RaiseTicketHandler(
         if (product.IsRetired)
             throw DomainException.ProductRetired($"Product {product.Code} is retired and cannot be used for new tickets.", "productCode");
         if (type == IntakeType.ServiceRequest && product.Kind == ProductKind.Support)
-            throw new DomainException("not-requestable", $"Product {product.Code} is a support product: raise an incident for it; service requests order products of kind request or recurring.", DomainErrorKind.Unprocessable, "productCode");
+            throw new DomainException(RuleNames.NotRequestable, $"Product {product.Code} is a support product: raise an incident for it; service requests order products of kind request or recurring.", DomainErrorKind.Unprocessable, "productCode");
         return product;
     }
 }

@@ -1,3 +1,4 @@
+using ServiceDesk.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Application.Common;
@@ -32,5 +33,5 @@ internal sealed class DeleteServiceLevelHandler(IServiceDeskDbContext db) : ICom
     }
 
     private static ConflictException InUse(string code) =>
-        new("service-level-in-use", $"Service level {code} is used by at least one agreement; retire it instead (POST /api/v1/service-levels/{code}/retire).");
+        new(RuleNames.ServiceLevelInUse, $"Service level {code} is used by at least one agreement; retire it instead (POST /api/v1/service-levels/{code}/retire).");
 }
