@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceDesk.Api.Tests.Infrastructure;
+using ServiceDesk.Application.Incidents;
+using ServiceDesk.Domain.Incidents;
+using ServiceDesk.Infrastructure.Persistence;
+
+namespace ServiceDesk.Api.Tests.Incidents;
+
+/// <summary>
+/// A ticket read and a ticket list (both through <see cref="TicketMapper"/>'s projection) fetch the columns the
+/// response shows and no others: the SLA internals, counters and report figures stay in the database. They are most of
+/// the row, so fetching them made every read and every 50-item page several times heavier (issue 14).
+/// </summary>
+public sealed class TicketReadColumnsTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
+{
+    /// <summary>Columns of the ticket row that no response field needs.</summary>
+    private static readonly string[] Internal =
+    [
+        "HistoryCount", "CommentCount", "NextCheckAt", "QueueDueAt", "IsOpenFlag", "AutoCloseAt", "LastChangedAt",
+        "LastResolvedAt", "LastReopenedAt", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes", "ResolveBusinessMinutes",
+        "ResolveClockMinutes",
+    ];
+
+    [Fact]
+    public async Task The_read_projection_selects_only_what_the_response_shows()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+
+        var read = SelectList(db.Set<Ticket>().AsNoTracking().Where(t => t.Number == "INC000001").Select(TicketMapper.Projection).ToQueryString());
+        var list = SelectList(db.Set<Ticket>().AsNoTracking().OrderByDescending(t => t.OpenedAt).ProjectToResponse().Take(50).ToQueryString());
+
+        foreach (var select in new[] { read, list })
+        {
+            // The model still maps every internal column (else this test would prove nothing).
+            foreach (var column in Internal)
+            {
+                Assert.NotNull(db.Model.FindEntityType(typeof(Ticket))!.GetProperties().Concat(
+                    db.Model.FindEntityType(typeof(Ticket))!.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties()))
+                    .FirstOrDefault(p => p.GetColumnName() == column));
+                Assert.DoesNotContain($"\"{column}\"", select, StringComparison.Ordinal);
+            }
+
+            foreach (var shown in new[] { "Number", "ContactName", "ContactEmail", "ContactPhone", "Version", "ResponseDueAt", "SatisfactionOverall" })
+                Assert.Contains($"\"{shown}\"", select, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The part of a query between SELECT and FROM: what it fetches.</summary>
+    private static string SelectList(string sql)
+    {
+        var from = sql.IndexOf("FROM ", StringComparison.Ordinal);
+        return sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..from];
+    }
+}
