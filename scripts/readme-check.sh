@@ -54,6 +54,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 143' INT TERM
 
 # --- the database ----------------------------------------------------------------------------------------------
 if [ -n "$postgres" ]; then
@@ -135,7 +136,7 @@ __rc_max_time='$max_time'
 EOF
 cat >>"$driver" <<'EOF'
 __rc_block=""
-__rc_fail() { echo "README.md $__rc_block: $*" >>"$__rc_state/failed"; echo "readme-check FAILED: $*" >&2; }
+__rc_fail() { echo "README.md $__rc_block: $*" >>"$__rc_state/failed"; printf '\nreadme-check FAILED: %s\n' "$*" >&2; }
 # "# expect: NNN" in the README: the next curl must answer NNN
 __rc_expect() { echo "$1" >"$__rc_state/expect"; }
 # "# -> NNN ..." in the README: the last curl answered NNN
