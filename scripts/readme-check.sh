@@ -8,7 +8,8 @@
 #
 # Conventions for README.md (the "Tests" section says the same):
 #   <!-- readme-check: skip -->   on the line right before a ```bash fence: the block is not run (it starts the API
-#                                 itself, runs the tests, needs another server...); counted as skipped.
+#                                 itself, runs the tests, needs another server...); counted as skipped, and only
+#                                 checked to parse (bash -n).
 #   curl                          is a function in the session: the real curl with -sS and --max-time; any answer
 #                                 that is not 2xx, or no answer, fails the check, unless announced:
 #   # expect: NNN                 on its own line: the next curl must answer NNN (and nothing else, 2xx included).
@@ -55,6 +56,31 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 143' INT TERM
+
+# --- the blocks --------------------------------------------------------------------------------------------------
+mkdir -p "$work/blocks" "$work/state" "$work/cwd"
+# block files blocks/NNN.sh (first line: "# README.md line L"), NNN.skip for skipped ones
+awk -v dir="$work/blocks" '
+  function flush() { close(file) }
+  /^```bash[[:space:]]*$/ && !inblock {
+    inblock = 1; n++; file = sprintf("%s/%03d.%s", dir, n, (prev == "<!-- readme-check: skip -->") ? "skip" : "sh")
+    printf "# README.md line %d\n", NR + 1 > file; next
+  }
+  /^```[[:space:]]*$/ && inblock { inblock = 0; flush(); next }
+  inblock { print > file; next }
+  { prev = $0 }
+' README.md
+
+run=0; skipped=0
+for f in "$work/blocks"/*; do
+  case "$f" in *.skip) skipped=$((skipped + 1)) ;; *.sh) run=$((run + 1)) ;; esac
+done
+[ "$run" -gt 0 ] || { echo "readme-check: no \`\`\`bash blocks found in README.md" >&2; exit 1; }
+# skipped blocks are not run, but they must still parse
+for f in "$work/blocks"/*.skip; do
+  [ -f "$f" ] || continue
+  bash -n "$f" 2>"$work/syntax.err" || { echo "readme-check: the skipped block at $(head -n 1 "$f" | cut -c3-) does not parse:" >&2; cat "$work/syntax.err" >&2; exit 1; }
+done
 
 # --- the database ----------------------------------------------------------------------------------------------
 if [ -n "$postgres" ]; then
@@ -107,26 +133,6 @@ if [ -z "$ready" ]; then
   tail -n 50 "$work/api.log" >&2; echo "readme-check: the API did not get ready" >&2; exit 1
 fi
 echo "readme-check: API ready on $base"
-
-# --- the blocks --------------------------------------------------------------------------------------------------
-mkdir -p "$work/blocks" "$work/state" "$work/cwd"
-# block files blocks/NNN.sh (first line: "# README.md line L"), NNN.skip for skipped ones
-awk -v dir="$work/blocks" '
-  function flush() { close(file) }
-  /^```bash[[:space:]]*$/ && !inblock {
-    inblock = 1; n++; file = sprintf("%s/%03d.%s", dir, n, (prev == "<!-- readme-check: skip -->") ? "skip" : "sh")
-    printf "# README.md line %d\n", NR + 1 > file; next
-  }
-  /^```[[:space:]]*$/ && inblock { inblock = 0; flush(); next }
-  inblock { print > file; next }
-  { prev = $0 }
-' README.md
-
-run=0; skipped=0
-for f in "$work/blocks"/*; do
-  case "$f" in *.skip) skipped=$((skipped + 1)) ;; *.sh) run=$((run + 1)) ;; esac
-done
-[ "$run" -gt 0 ] || { echo "readme-check: no \`\`\`bash blocks found in README.md" >&2; exit 1; }
 
 driver="$work/driver.sh"
 cat >"$driver" <<EOF
