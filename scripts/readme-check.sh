@@ -121,7 +121,7 @@ free_port() { # a port nothing listens on, from the dynamic range
 port=$(free_port)
 base="http://127.0.0.1:$port"
 (cd "$(dirname "$dll")" && exec env ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development \
-  Auth__BootstrapAdminKey=change-me "${db_env[@]}" dotnet "$dll") >"$work/api.log" 2>&1 &
+  Seed__DemoData=true Auth__BootstrapAdminKey=change-me "${db_env[@]}" dotnet "$dll") >"$work/api.log" 2>&1 &
 pid=$!
 ready=""
 for _ in $(seq 1 180); do
