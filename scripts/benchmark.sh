@@ -13,7 +13,8 @@
 #   scripts/benchmark.sh                      # starts a throwaway PostgreSQL cluster (needs root + Debian's postgresql)
 #   BENCH_POSTGRES="Host=...;Username=...;Password=..." scripts/benchmark.sh   # or use a server of yours (the
 #                                                                              # user must be allowed to create databases)
-# Knobs: SECONDS_PER_RUN (15), WARMUP_SECONDS (20), API_ENV="DOTNET_gcServer=1 ..." (extra environment for the API).
+# Knobs: SECONDS_PER_RUN (15), WARMUP_SECONDS (20), API_ENV="DOTNET_gcServer=1 ..." (extra environment for the API),
+# BENCH_PGPORT (55440, the throwaway cluster's port).
 # Bounded: every wrk run lasts its seconds, every curl has a timeout, and the whole script stops after
 # BENCH_TIMEOUT seconds (default 1,500). A run that saw any error response is refused.
 # Needs wrk (apt-get install wrk). Everything listens on 127.0.0.1 only.
@@ -25,6 +26,8 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 BENCH_TIMEOUT=${BENCH_TIMEOUT:-1500}
 API_ENV=${API_ENV:-}
 API_PORT=5181
+# The throwaway cluster's port (when BENCH_POSTGRES is not given); change it if a server of yours already listens there.
+PG_PORT=${BENCH_PGPORT:-55440}
 BASE_PORT=5182
 work=$(mktemp -d /tmp/servicedesk-bench.XXXXXX)
 pids=()
@@ -45,8 +48,8 @@ if [ -z "${BENCH_POSTGRES:-}" ]; then
   pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   mkdir -p "$work/pgdata" && chown -R postgres "$work" && chmod 700 "$work/pgdata"
   su postgres -s /bin/sh -c "'$pgbin/initdb' -D '$work/pgdata' -U postgres --auth=trust >/dev/null"
-  su postgres -s /bin/sh -c "'$pgbin/pg_ctl' -D '$work/pgdata' -l '$work/pg.log' -w -o \"-c listen_addresses=127.0.0.1 -p 55440 -k '$work' -c max_connections=200\" start" >/dev/null
-  BENCH_POSTGRES="Host=127.0.0.1;Port=55440;Username=postgres"
+  su postgres -s /bin/sh -c "'$pgbin/pg_ctl' -D '$work/pgdata' -l '$work/pg.log' -w -o \"-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$work' -c max_connections=200\" start" >/dev/null
+  BENCH_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
 fi
 db_suffix=$(date +%s)
 api_cs="$BENCH_POSTGRES;Database=sd_bench_$db_suffix;Maximum Pool Size=64"
