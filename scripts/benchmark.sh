@@ -134,11 +134,12 @@ api_scenario() {
   echo 5 >"/proc/$api_pid/clear_refs" 2>/dev/null || true
   local gcfile="$work/gc-$RANDOM.csv" cpid=""
   if [ -n "$counters" ]; then
-    # The collector covers the whole measured run (it starts first and stops 3 s after it): GCs / requests.
+    # The collector covers the whole measured run (it starts first and stops 3 s after it): GCs / requests. It writes
+    # its CSV only when it ends, so its "Starting a counter session" line is what says it is attached.
     $counters collect -p "$api_pid" --counters 'System.Runtime[dotnet.gc.collections]' --refresh-interval 1 \
-      --duration "00:00:00:$(printf '%02d' $(( SECONDS_PER_RUN + 3 )))" --format csv -o "$gcfile" >/dev/null 2>&1 &
+      --duration "00:00:00:$(printf '%02d' $(( SECONDS_PER_RUN + 3 )))" --format csv -o "$gcfile" >"$gcfile.log" 2>&1 &
     cpid=$!
-    for _ in $(seq 1 60); do [ -s "$gcfile" ] && break; sleep 0.5; done
+    for _ in $(seq 1 60); do grep -q "Starting a counter session" "$gcfile.log" 2>/dev/null && break; sleep 0.5; done
   fi
   local result
   result=$(measure "$connections" "$@")
