@@ -198,6 +198,9 @@ if [ "$status" -ne 0 ] || [ -f "$work/state/failed" ]; then
   [ "$status" -eq 124 ] && echo "readme-check: timed out after ${overall}s" >&2
   [ -f "$work/state/failed" ] && cat "$work/state/failed" >&2
   grep -E '^(fail|crit)|Exception' "$work/api.log" | tail -n 20 >&2 || true
+  kept=$(mktemp -d /tmp/servicedesk-readme-failed.XXXXXX)
+  cp "$log" "$work/api.log" "$driver" "$kept/" 2>/dev/null || true
+  echo "readme-check: the session's output, the API's log and the script run are kept in $kept" >&2
   echo "readme-check: FAILED (exit $status); $run blocks to run, $skipped skipped" >&2
   exit 1
 fi
