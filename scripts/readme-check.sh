@@ -110,26 +110,21 @@ else
 fi
 
 # --- the API -----------------------------------------------------------------------------------------------------
-free_port() { # a port nothing listens on, from the dynamic range
-  local p
-  for _ in $(seq 1 50); do
-    p=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
-  done
-  echo "no free port found" >&2; return 1
-}
-port=$(free_port)
-base="http://127.0.0.1:$port"
-(cd "$(dirname "$dll")" && exec env ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development \
-  Seed__DemoData=true Auth__BootstrapAdminKey=change-me "${db_env[@]}" dotnet "$dll") >"$work/api.log" 2>&1 &
+# Port 0: Kestrel takes a free port itself and logs it, so no other process can take it between a check and the bind.
+(cd "$(dirname "$dll")" && exec env ASPNETCORE_URLS="http://127.0.0.1:0" ASPNETCORE_ENVIRONMENT=Development \
+  Logging__LogLevel__Microsoft.Hosting.Lifetime=Information Seed__DemoData=true Auth__BootstrapAdminKey=change-me \
+  "${db_env[@]}" dotnet "$dll") >"$work/api.log" 2>&1 &
 pid=$!
-ready=""
+base=""
 for _ in $(seq 1 180); do
-  if curl -fs --max-time 5 "$base/health/ready" >/dev/null 2>&1; then ready=1; break; fi
-  if ! kill -0 "$pid" 2>/dev/null; then break; fi
+  if [ -z "$base" ]; then
+    base=$(grep -o 'Now listening on: http://127\.0\.0\.1:[0-9]*' "$work/api.log" | head -n 1 | sed 's/^Now listening on: //' || true)
+  fi
+  if [ -n "$base" ] && curl -fs --max-time 5 "$base/health/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$pid" 2>/dev/null; then base=""; break; fi
   sleep 1
 done
-if [ -z "$ready" ]; then
+if [ -z "$base" ] || ! curl -fs --max-time 5 "$base/health/ready" >/dev/null 2>&1; then
   tail -n 50 "$work/api.log" >&2; echo "readme-check: the API did not get ready" >&2; exit 1
 fi
 echo "readme-check: API ready on $base"
@@ -197,7 +192,11 @@ if [ "$status" -ne 0 ] || [ -f "$work/state/failed" ]; then
   fi
   [ "$status" -eq 124 ] && echo "readme-check: timed out after ${overall}s" >&2
   [ -f "$work/state/failed" ] && cat "$work/state/failed" >&2
+  kill -0 "$pid" 2>/dev/null || echo "readme-check: the API process (pid $pid) had exited before the end: see its log" >&2
   grep -E '^(fail|crit)|Exception' "$work/api.log" | tail -n 20 >&2 || true
+  kept=$(mktemp -d /tmp/servicedesk-readme-failed.XXXXXX)
+  cp "$log" "$work/api.log" "$driver" "$kept/" 2>/dev/null || true
+  echo "readme-check: the session's output, the API's log and the script run are kept in $kept" >&2
   echo "readme-check: FAILED (exit $status); $run blocks to run, $skipped skipped" >&2
   exit 1
 fi
