@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using ServiceDesk.Api;
+using ServiceDesk.Application.Common.Paging;
+using ServiceDesk.Application.Incidents;
+using ServiceDesk.Domain.Incidents;
+using ServiceDesk.Domain.ServiceLevels;
+
+namespace ServiceDesk.Benchmarks;
+
+/// <summary>
+/// What every ticket read pays after the query: writing the <see cref="TicketResponse"/> as JSON with the API's options
+/// (<see cref="DependencyInjection.ConfigureJson"/>: camelCase, string enums, UTC instants), one ticket (GET
+/// /incidents/{number}) and a page of 50 (the list's default size). A worked incident: contact with email and phone,
+/// assignee, acknowledged, both due times; <see cref="Rated"/> adds a closed ticket's satisfaction rating. The output
+/// goes to a reused buffer, as the server writes into its pooled response pipe, so the allocations are the
+/// serializer's own.
+/// </summary>
+[MemoryDiagnoser]
+public class IncidentJsonBenchmarks : IDisposable
+{
+    private static readonly DateTimeOffset OpenedAt = new(2026, 3, 6, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly ArrayBufferWriter<byte> _buffer = new(256 * 1024);
+    private JsonSerializerOptions _options = null!;
+    private Utf8JsonWriter _writer = null!;
+    private TicketResponse _ticket = null!;
+    private Page<TicketResponse> _page = null!;
+
+    [Params(false, true)]
+    public bool Rated { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        // The HTTP layer's options start from the web defaults; ConfigureJson is what AddApi applies on top.
+        _options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        DependencyInjection.ConfigureJson(_options);
+        _writer = new Utf8JsonWriter(_buffer);
+        _ticket = Ticket(42);
+        _page = new Page<TicketResponse>([.. Enumerable.Range(1, 50).Select(Ticket)], "eyJvcGVuZWRBdCI6IjIwMjYtMDMtMDZUMDk6MDA6MDBaIiwibnVtYmVyIjoiSU5DMDAwMDAxIn0");
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Benchmark]
+    public long One() => Write(_ticket);
+
+    [Benchmark]
+    public long PageOf50() => Write(_page);
+
+    private long Write<T>(T value)
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset();
+        JsonSerializer.Serialize(_writer, value, _options);
+        return _writer.BytesCommitted + _writer.BytesPending;
+    }
+
+    private TicketResponse Ticket(int n)
+    {
+        var opened = OpenedAt.AddMinutes(n * 7);
+        var closed = Rated;
+        return new TicketResponse(
+            Number: $"INC{n:D6}",
+            Kind: TicketKind.Incident,
+            Category: TicketCategory.Incident,
+            Status: closed ? TicketStatus.Closed : TicketStatus.InProgress,
+            Priority: Priority.P2,
+            Impact: Impact.High,
+            Urgency: Urgency.Medium,
+            CustomerId: new Guid("0a000000-0000-7000-8000-00000000ac3e"),
+            ProductCode: "OPS-DC-01",
+            ProductLineCode: "OPS",
+            ServiceLevel: "GOLD",
+            AssignmentGroup: "Infrastructure",
+            Assignee: "li.wei",
+            EscalationLevel: 1,
+            Summary: "Core switch in building B is down",
+            Description: "No network on floors 3-5 since 08:40. The core switch's management interface does not answer; the UPS reports normal load.",
+            Channel: Channel.Portal,
+            Contact: new TicketContact("Zhang Min", "zhang.min@acme.example", "+86 21 5555 0123"),
+            ExternalReference: $"ACME-{7700 + n}",
+            HoldReason: null,
+            ResolutionCode: closed ? "Fixed" : null,
+            ResolutionNotes: closed ? "Replaced the failed line card; traffic back to normal on all floors." : null,
+            ReopenCount: 0,
+            OpenedAt: opened,
+            AcknowledgedAt: opened.AddMinutes(12),
+            ResolvedAt: closed ? opened.AddHours(5) : null,
+            ClosedAt: closed ? opened.AddDays(3) : null,
+            ResponseDueAt: opened.AddMinutes(30),
+            ResolutionDueAt: opened.AddHours(8),
+            ResponseState: SlaClockState.Met,
+            ResolutionState: closed ? SlaClockState.Met : SlaClockState.Running,
+            ProblemNumber: null,
+            Workaround: null,
+            CausedByChange: null,
+            Satisfaction: closed ? new SatisfactionResponse(6, 7, 6, 5, 4, 3, "Fixed quickly, but nobody called back.", opened.AddDays(2)) { Score = 72.22 } : null)
+        {
+            Version = 5,
+        };
+    }
+}
