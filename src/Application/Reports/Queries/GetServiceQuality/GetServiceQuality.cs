@@ -17,9 +17,9 @@ public sealed record GetServiceQualityQuery(ReportPeriod Period, string? GroupBy
 
 public sealed class GetServiceQualityQueryValidator : AbstractValidator<GetServiceQualityQuery>
 {
-    public GetServiceQualityQueryValidator()
+    public GetServiceQualityQueryValidator(ReportOptions options)
     {
-        RuleFor(q => q.Period).SetValidator(new ReportPeriodValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Period).SetValidator(new ReportPeriodValidator(options)).OverridePropertyName(string.Empty);
         RuleFor(q => q.GroupBy).ValidGroupBy();
     }
 }
@@ -64,6 +64,24 @@ internal sealed class GetServiceQualityHandler(IServiceDeskDbContext db, ICurren
 
     private sealed record KeyedRatings<TKey>(TKey Key, int Count, double Overall, double Reliability, double Responsiveness, double Assurance, double Empathy, double Tangibles);
 
+    /// <summary>A rated ticket as its group key and its rating's values.</summary>
+    private sealed class RatingRow<TKey> : IKeyedRow<TKey>
+    {
+        public TKey Key { get; init; } = default!;
+
+        public int Overall { get; init; }
+
+        public int Reliability { get; init; }
+
+        public int Responsiveness { get; init; }
+
+        public int Assurance { get; init; }
+
+        public int Empathy { get; init; }
+
+        public int Tangibles { get; init; }
+    }
+
     /// <summary>Five GROUP BY queries, each a range scan on the instant that puts a ticket in the period.</summary>
     private sealed class Figures(IQueryable<Ticket> tickets, DateTimeOffset from, DateTimeOffset to) : IGroupedFigures<Quality>
     {
@@ -81,16 +99,27 @@ internal sealed class GetServiceQualityHandler(IServiceDeskDbContext db, ICurren
             var reopened = await tickets.Where(t => t.LastReopenedAt >= from && t.LastReopenedAt < to)
                 .GroupBy(key).Select(g => new Counted<TKey>(g.Key, g.Count()))
                 .ToListAsync(cancellationToken);
+            // Ratings are grouped as flat rows (key and the six values), not through the Satisfaction navigation:
+            // an aggregate through the owned navigation inside GROUP BY becomes one correlated subquery per average.
             var rated = await tickets.Where(t => t.Satisfaction != null && t.Satisfaction.RatedAt >= from && t.Satisfaction.RatedAt < to)
-                .GroupBy(key).Select(g => new KeyedRatings<TKey>(
+                .Keyed(key, t => new RatingRow<TKey>
+                {
+                    Overall = t.Satisfaction!.Overall,
+                    Reliability = t.Satisfaction.Reliability,
+                    Responsiveness = t.Satisfaction.Responsiveness,
+                    Assurance = t.Satisfaction.Assurance,
+                    Empathy = t.Satisfaction.Empathy,
+                    Tangibles = t.Satisfaction.Tangibles,
+                })
+                .GroupBy(r => r.Key).Select(g => new KeyedRatings<TKey>(
                     g.Key,
                     g.Count(),
-                    g.Average(t => (double)t.Satisfaction!.Overall),
-                    g.Average(t => (double)t.Satisfaction!.Reliability),
-                    g.Average(t => (double)t.Satisfaction!.Responsiveness),
-                    g.Average(t => (double)t.Satisfaction!.Assurance),
-                    g.Average(t => (double)t.Satisfaction!.Empathy),
-                    g.Average(t => (double)t.Satisfaction!.Tangibles)))
+                    g.Average(r => (double)r.Overall),
+                    g.Average(r => (double)r.Reliability),
+                    g.Average(r => (double)r.Responsiveness),
+                    g.Average(r => (double)r.Assurance),
+                    g.Average(r => (double)r.Empathy),
+                    g.Average(r => (double)r.Tangibles)))
                 .ToListAsync(cancellationToken);
 
             var (openedBy, acknowledgedBy, resolvedBy, reopenedBy, ratedBy) =
