@@ -55,8 +55,8 @@ internal static class ReportAccess
 
     /// <summary>
     /// Projects each ticket onto <paramref name="values"/> (an object initializer of <typeparamref name="TRow"/>) with
-    /// <see cref="IKeyedRow{TKey}.Key"/> set to the grouping column <paramref name="key"/>, so a GROUP BY over the rows
-    /// aggregates plain columns.
+    /// <see cref="IKeyedRow{TKey}.Key"/> set to the grouping column <paramref name="key"/>: flat rows a report can
+    /// aggregate per key whatever column it groups by.
     /// </summary>
     public static IQueryable<TRow> Keyed<TKey, TRow>(this IQueryable<Ticket> tickets, Expression<Func<Ticket, TKey>> key, Expression<Func<Ticket, TRow>> values)
         where TRow : IKeyedRow<TKey>
