@@ -7,9 +7,11 @@
 #   scripts/measure-scale.sh                         # the default routes (every list filter, read one, intake)
 #   scripts/measure-scale.sh routes.txt              # or one route per line: "GET /api/v1/..." or "POST /api/v1/service-desk/tickets"
 #   scripts/measure-scale.sh - <<< 'GET /api/v1/sla/at-risk'
+#   CONNECTIONS=1 scripts/measure-scale.sh reports  # both reports x every groupBy over 90 days, 400 days, 2 years, and both SLA lists
 #
 # Placeholders in routes: {incident} {request} (a closed ticket's number), {customer} (the busiest customer's id),
-# {group} and {assignee} (of the newest incident). The server: PGHOST, PGPORT, PGUSER, PGPASSWORD (libpq's
+# {group} and {assignee} (of the newest incident), {90d} {400d} {2y} (from=&to= ending at the midnight after the newest
+# opening; the API runs with Reports:MaxPeriodDays=$REPORTS_MAX_PERIOD_DAYS, default 731, so that 2 years are allowed). The server: PGHOST, PGPORT, PGUSER, PGPASSWORD (libpq's
 # variables); SCALE_DATABASE (default sd_scale), TICKETS / RATINGS for a load. Needs wrk, psql, python3.
 # Everything listens on 127.0.0.1 only.
 set -euo pipefail
@@ -25,6 +27,7 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-5}
 # wrk drops a request slower than its timeout from the latency figures (they would read 0us): keep it well above a report's time.
 WRK_TIMEOUT=${WRK_TIMEOUT:-60s}
 API_PORT=${API_PORT:-55471}
+REPORTS_MAX_PERIOD_DAYS=${REPORTS_MAX_PERIOD_DAYS:-731}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 PSQL=$(command -v psql || ls -d /usr/lib/postgresql/*/bin/psql | sort -V | tail -n 1)
 cs="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER${PGPASSWORD:+;Password=$PGPASSWORD};Database=$DATABASE"
@@ -46,7 +49,7 @@ dotnet publish src/Api -c Release -o "$work/api" >/dev/null
 ADMIN_KEY=scale-admin-key
 (cd "$work/api" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$API_PORT \
   Database__Provider=Postgres ConnectionStrings__ServiceDesk="$cs;Maximum Pool Size=64" Auth__BootstrapAdminKey=$ADMIN_KEY \
-  RateLimiting__PermitLimit=1000000000 Logging__LogLevel__Default=Warning Sla__MonitorIntervalSeconds=3600 \
+  RateLimiting__PermitLimit=1000000000 Logging__LogLevel__Default=Warning Sla__MonitorIntervalSeconds=3600 Reports__MaxPeriodDays=$REPORTS_MAX_PERIOD_DAYS \
   exec dotnet ServiceDesk.Api.dll >"$work/api.log" 2>&1) &
 api_pid=$!
 # The first start on a loaded database may build new indexes (migrations): give it time.
@@ -65,8 +68,17 @@ assignee=$(sql "SELECT \"Assignee\" FROM \"Tickets\" WHERE \"Kind\" = 'Incident'
 product=$(sql "SELECT \"ProductCode\" FROM \"Tickets\" WHERE \"Kind\" = 'Incident' AND \"CustomerId\" = '$customer' AND \"ProductCode\" IS NOT NULL LIMIT 1")
 year_ago=$(date -u -d '-365 days' +%Y-%m-%dT00:00:00Z)
 month_later=$(date -u -d '-335 days' +%Y-%m-%dT00:00:00Z)
+until=$(sql "SELECT to_char(date_trunc('day', max(\"OpenedAt\") AT TIME ZONE 'UTC') + interval '1 day', 'YYYY-MM-DD') FROM \"Tickets\"")
+period() { echo "from=$(date -u -d "$until -$1 days" +%Y-%m-%dT00:00:00Z)&to=${until}T00:00:00Z"; }
 
-if [ $# -ge 1 ]; then
+if [ "${1:-}" = "reports" ]; then
+  for days in 90d 400d 2y; do
+    for report in sla-compliance service-quality; do
+      for by in productLine customer serviceLevel priority; do echo "GET /api/v1/reports/$report?{$days}&groupBy=$by"; done
+    done
+  done >"$work/routes"
+  printf '%s\n' 'GET /api/v1/sla/at-risk' 'GET /api/v1/sla/breaches?{90d}' 'GET /api/v1/sla/breaches?{400d}' 'GET /api/v1/sla/breaches?{2y}' >>"$work/routes"
+elif [ $# -ge 1 ]; then
   if [ "$1" = "-" ]; then cat >"$work/routes"; else cp "$1" "$work/routes"; fi
 else
   cat >"$work/routes" <<ROUTES
@@ -124,6 +136,7 @@ while read -r method route; do
   path=${route//\{incident\}/$incident}; path=${path//\{request\}/$request}; path=${path//\{customer\}/$customer}
   path=${path//\{group\}/$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$group")}
   path=${path//\{assignee\}/$assignee}
+  path=${path//\{90d\}/"$(period 90)"}; path=${path//\{400d\}/"$(period 400)"}; path=${path//\{2y\}/"$(period 730)"}
   script="$work/get.lua"; [ "$method" = "POST" ] && script="$work/post.lua"
   code=$(curl -s -o /dev/null -w '%{http_code}' -X "$method" -H "X-Api-Key: $key" -H 'Content-Type: application/json' \
     --data-binary "$( [ "$method" = POST ] && sed -n 's/^wrk.body = \[\[\(.*\)\]\]$/\1/p' "$work/post.lua" )" "http://127.0.0.1:$API_PORT$path")

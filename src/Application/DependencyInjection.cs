@@ -6,6 +6,7 @@ using ServiceDesk.Application.Common.Observability;
 using ServiceDesk.Application.Customers;
 using ServiceDesk.Application.Incidents;
 using ServiceDesk.Application.Incidents.Commands;
+using ServiceDesk.Application.Reports;
 
 namespace ServiceDesk.Application;
 
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<TicketWrites>();
         services.AddSingleton<ServiceDeskMetrics>();
         SatisfactionWeightOptions.AddTo(services);
+        ReportOptions.AddTo(services);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Application.Incidents;
@@ -18,6 +19,12 @@ internal sealed record Grouped<TKey, TFigures>(TKey Key, TFigures Figures);
 internal interface IGroupedFigures<TFigures>
 {
     Task<List<Grouped<TKey, TFigures>>> ComputeAsync<TKey>(Expression<Func<Ticket, TKey>> key, CancellationToken cancellationToken);
+}
+
+/// <summary>A flat row a report groups: the grouping column's value under <see cref="Key"/>, and the values it aggregates.</summary>
+internal interface IKeyedRow<TKey>
+{
+    TKey Key { get; init; }
 }
 
 /// <summary>What the reports and SLA lists share: the tickets they count, the grouping columns and key labels.</summary>
@@ -44,6 +51,20 @@ internal static class ReportAccess
                 var codes = await db.CustomerCodesAsync(byCustomer.Select(g => g.Key), cancellationToken);
                 return Ordered([.. byCustomer.Select(g => new Grouped<string?, TFigures>(codes[g.Key], g.Figures))]);
         }
+    }
+
+    /// <summary>
+    /// Projects each ticket onto <paramref name="values"/> (an object initializer of <typeparamref name="TRow"/>) with
+    /// <see cref="IKeyedRow{TKey}.Key"/> set to the grouping column <paramref name="key"/>: flat rows a report can
+    /// aggregate per key whatever column it groups by.
+    /// </summary>
+    public static IQueryable<TRow> Keyed<TKey, TRow>(this IQueryable<Ticket> tickets, Expression<Func<Ticket, TKey>> key, Expression<Func<Ticket, TRow>> values)
+        where TRow : IKeyedRow<TKey>
+    {
+        var init = (MemberInitExpression)values.Body;
+        var keyOfRow = ReplacingExpressionVisitor.Replace(key.Parameters[0], values.Parameters[0], key.Body);
+        var withKey = init.Update(init.NewExpression, [.. init.Bindings, Expression.Bind(typeof(TRow).GetProperty(nameof(IKeyedRow<TKey>.Key))!, keyOfRow)]);
+        return tickets.Select(Expression.Lambda<Func<Ticket, TRow>>(withKey, values.Parameters));
     }
 
     /// <summary>Codes of the given customers (a handful per report or page).</summary>

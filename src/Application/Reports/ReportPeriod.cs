@@ -14,19 +14,18 @@ public enum ReportGroupBy
 /// <summary>A half-open period <c>[from, to)</c> as a report or the breach list takes it (<c>?from=&amp;to=</c>).</summary>
 public readonly record struct ReportPeriod(DateTimeOffset? From, DateTimeOffset? To);
 
-/// <summary>Both ends required, from before to, at most <see cref="MaxDays"/> days: a 400 naming the parameter otherwise.</summary>
+/// <summary>Both ends required, from before to, at most <c>Reports:MaxPeriodDays</c> days: a 400 naming the parameter otherwise.</summary>
 public sealed class ReportPeriodValidator : AbstractValidator<ReportPeriod>
 {
-    public const int MaxDays = 400;
-
-    public ReportPeriodValidator()
+    public ReportPeriodValidator(ReportOptions options)
     {
+        var maxDays = options.MaxPeriodDays;
         RuleFor(p => p.From).NotNull().OverridePropertyName("from").WithMessage("'from' is required (an instant, e.g. 2026-11-01T00:00:00Z).");
         RuleFor(p => p.To).NotNull().OverridePropertyName("to").WithMessage("'to' is required (an instant, e.g. 2026-12-01T00:00:00Z).");
         RuleFor(p => p.To).Must((p, to) => to > p.From).When(p => p.From.HasValue && p.To.HasValue)
             .OverridePropertyName("to").WithMessage("'to' must be after 'from' (the period is [from, to)).");
-        RuleFor(p => p.To).Must((p, to) => to - p.From <= TimeSpan.FromDays(MaxDays)).When(p => p.From.HasValue && p.To.HasValue)
-            .OverridePropertyName("to").WithMessage($"The period may be at most {MaxDays} days long.");
+        RuleFor(p => p.To).Must((p, to) => to - p.From <= TimeSpan.FromDays(maxDays)).When(p => p.From.HasValue && p.To.HasValue)
+            .OverridePropertyName("to").WithMessage($"The period may be at most {maxDays} days long.");
     }
 }
 

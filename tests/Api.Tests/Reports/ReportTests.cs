@@ -374,3 +374,40 @@ public sealed class WeightedSatisfactionIndexTests(WeightedSatisfactionIndexTest
         public WeightedFactory() => With("Satisfaction:Weights:Reliability", "2");
     }
 }
+
+/// <summary><c>Reports:MaxPeriodDays</c> raised to 731: two years are taken, a second more is a 400; a bad value stops the start.</summary>
+public sealed class ReportPeriodLimitTests(ReportPeriodLimitTests.TwoYearFactory factory) : IClassFixture<ReportPeriodLimitTests.TwoYearFactory>
+{
+    [Fact]
+    public async Task The_configured_limit_replaces_400_days()
+    {
+        using var manager = (await factory.CreateClientWithRolesAsync(null, "Manager")).Client;
+        const string twoYears = "from=2024-12-01T00:00:00Z&to=2026-12-02T00:00:00Z";
+        const string oneSecondMore = "from=2024-12-01T00:00:00Z&to=2026-12-02T00:00:01Z";
+
+        foreach (var route in new[] { "/api/v1/reports/sla-compliance?groupBy=priority&", "/api/v1/reports/service-quality?groupBy=priority&", "/api/v1/sla/breaches?" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(route + twoYears)).StatusCode);
+            await (await manager.GetAsync(route + oneSecondMore)).AssertProblemAsync(HttpStatusCode.BadRequest, field: "to");
+        }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("3661")]
+    [InlineData("two years")]
+    public async Task A_limit_that_is_not_a_whole_number_of_days_from_1_to_3660_stops_the_start_naming_the_setting(string value)
+    {
+        await using var misconfigured = new SameDatabaseApiFactory(factory.Database);
+        misconfigured.With("Database:MigrateOnStartup", "false").With("Reports:MaxPeriodDays", value);
+
+        var failure = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains("Reports:MaxPeriodDays", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    public sealed class TwoYearFactory : ServiceDeskApiFactory
+    {
+        public TwoYearFactory() => With("Reports:MaxPeriodDays", "731");
+    }
+}

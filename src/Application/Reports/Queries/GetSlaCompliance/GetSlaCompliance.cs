@@ -16,9 +16,9 @@ public sealed record GetSlaComplianceQuery(ReportPeriod Period, string? GroupBy)
 
 public sealed class GetSlaComplianceQueryValidator : AbstractValidator<GetSlaComplianceQuery>
 {
-    public GetSlaComplianceQueryValidator()
+    public GetSlaComplianceQueryValidator(ReportOptions options)
     {
-        RuleFor(q => q.Period).SetValidator(new ReportPeriodValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Period).SetValidator(new ReportPeriodValidator(options)).OverridePropertyName(string.Empty);
         RuleFor(q => q.GroupBy).ValidGroupBy();
     }
 }

@@ -16,9 +16,9 @@ public sealed record ListSlaBreachesQuery(ReportPeriod Period, PageRequest Page)
 
 public sealed class ListSlaBreachesQueryValidator : AbstractValidator<ListSlaBreachesQuery>
 {
-    public ListSlaBreachesQueryValidator()
+    public ListSlaBreachesQueryValidator(ReportOptions options)
     {
-        RuleFor(q => q.Period).SetValidator(new ReportPeriodValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Period).SetValidator(new ReportPeriodValidator(options)).OverridePropertyName(string.Empty);
         RuleFor(q => q.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
     }
 }

@@ -728,22 +728,34 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcknowledgedAt");
+                    b.HasIndex("AcknowledgedAt")
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AcknowledgedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" });
 
                     b.HasIndex("CausedByChange");
 
                     b.HasIndex("ExternalReference");
 
-                    b.HasIndex("LastReopenedAt");
+                    b.HasIndex("LastReopenedAt")
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
-                    b.HasIndex("LastResolvedAt");
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LastReopenedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
+
+                    b.HasIndex("LastResolvedAt")
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LastResolvedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" });
 
                     b.HasIndex("NextCheckAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OpenedAt");
+                    b.HasIndex("OpenedAt")
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OpenedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
                     b.HasIndex("ProblemNumber", "Number");
 

@@ -728,22 +728,34 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcknowledgedAt");
+                    b.HasIndex("AcknowledgedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("AcknowledgedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" });
 
                     b.HasIndex("CausedByChange");
 
                     b.HasIndex("ExternalReference");
 
-                    b.HasIndex("LastReopenedAt");
+                    b.HasIndex("LastReopenedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
-                    b.HasIndex("LastResolvedAt");
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("LastReopenedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
+
+                    b.HasIndex("LastResolvedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("LastResolvedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" });
 
                     b.HasIndex("NextCheckAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OpenedAt");
+                    b.HasIndex("OpenedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("OpenedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
                     b.HasIndex("ProblemNumber", "Number");
 

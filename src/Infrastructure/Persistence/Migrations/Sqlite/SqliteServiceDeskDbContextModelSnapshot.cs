@@ -723,22 +723,30 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcknowledgedAt");
+                    b.HasIndex("AcknowledgedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" });
 
                     b.HasIndex("CausedByChange");
 
                     b.HasIndex("ExternalReference");
 
-                    b.HasIndex("LastReopenedAt");
+                    b.HasIndex("LastReopenedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
-                    b.HasIndex("LastResolvedAt");
+                    b.HasIndex("LastResolvedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" });
 
                     b.HasIndex("NextCheckAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OpenedAt");
+                    b.HasIndex("OpenedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
                     b.HasIndex("ProblemNumber", "Number");
 

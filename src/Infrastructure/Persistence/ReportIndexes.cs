@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+using ServiceDesk.Infrastructure.Persistence.Configurations;
+
+namespace ServiceDesk.Infrastructure.Persistence;
+
+/// <summary>
+/// The covering form of the report indexes on the owned columns of <c>Tickets</c> (SLA clocks, satisfaction): the
+/// model declares them on the owned types, where EF Core cannot include the owner's columns, so the migration
+/// <c>AddCoveringReportIndexes</c> rebuilds them with INCLUDE on PostgreSQL and SQL Server under the same names
+/// (EF Core still drops or renames them by name). SQLite has no INCLUDE and keeps the plain indexes.
+/// </summary>
+internal static class ReportIndexes
+{
+    /// <summary>Index name, key column, the columns it carries besides the report columns (README "Reports and SLA lists at a million tickets").</summary>
+    private static readonly (string Name, string Key, string[] Carried)[] Indexes =
+    [
+        // GetSlaCompliance "met", per clock.
+        ("IX_Tickets_ResponseStoppedAt", "ResponseStoppedAt", ["ResponseState"]),
+        ("IX_Tickets_ResolutionStoppedAt", "ResolutionStoppedAt", ["ResolutionState"]),
+        // GetSlaCompliance "breached" per clock; ListSlaBreaches pages them newest first.
+        ("IX_Tickets_ResponseBreachedAt", "ResponseBreachedAt", ["ResponseState"]),
+        ("IX_Tickets_ResolutionBreachedAt", "ResolutionBreachedAt", ["ResolutionState"]),
+        // GetServiceQuality "rated": the ratings' means.
+        ("IX_Tickets_SatisfactionRatedAt", "SatisfactionRatedAt",
+            ["SatisfactionOverall", "SatisfactionReliability", "SatisfactionResponsiveness", "SatisfactionAssurance", "SatisfactionEmpathy", "SatisfactionTangibles"]),
+    ];
+
+    public static void Cover(MigrationBuilder migrationBuilder) => Rebuild(migrationBuilder, covering: true);
+
+    public static void Uncover(MigrationBuilder migrationBuilder) => Rebuild(migrationBuilder, covering: false);
+
+    private static void Rebuild(MigrationBuilder migrationBuilder, bool covering)
+    {
+        var (postgres, sqlServer) = (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL", migrationBuilder.IsSqlServer());
+        if (!postgres && !sqlServer)
+            return;
+
+        foreach (var (name, key, carried) in Indexes)
+        {
+            var columns = string.Join(", ", carried.Concat(TicketConfiguration.ReportColumns).Select(c => postgres ? $"\"{c}\"" : $"[{c}]"));
+            var include = covering ? $" INCLUDE ({columns})" : string.Empty;
+            migrationBuilder.Sql(postgres
+                ? $"DROP INDEX \"{name}\"; CREATE INDEX \"{name}\" ON \"Tickets\" (\"{key}\"){include};"
+                : $"DROP INDEX [{name}] ON [Tickets]; CREATE INDEX [{name}] ON [Tickets] ([{key}]){include};");
+        }
+    }
+}
