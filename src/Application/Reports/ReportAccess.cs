@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Application.Incidents;
@@ -21,18 +20,22 @@ internal interface IGroupedFigures<TFigures>
     Task<List<Grouped<TKey, TFigures>>> ComputeAsync<TKey>(Expression<Func<Ticket, TKey>> key, CancellationToken cancellationToken);
 }
 
-/// <summary>A flat row a report groups: the grouping column's value under <see cref="Key"/>, and the values it aggregates.</summary>
-internal interface IKeyedRow<TKey>
-{
-    TKey Key { get; init; }
-}
-
 /// <summary>What the reports and SLA lists share: the tickets they count, the grouping columns and key labels.</summary>
 internal static class ReportAccess
 {
     /// <summary>Tickets the caller may count: its own customer's for a Customer caller; cancelled tickets never.</summary>
     public static IQueryable<Ticket> Countable(this IServiceDeskDbContext db, ICurrentUser user) =>
         db.Tickets.AsNoTracking().Visible(user).Where(t => t.Status != TicketStatus.Cancelled);
+
+    /// <summary>The same rule for rated tickets: not cancelled, and only the caller's own when it is a Customer.</summary>
+    public static IQueryable<RatedTicket> Countable(this IQueryable<RatedTicket> rated, ICurrentUser user)
+    {
+        var countable = rated.Where(r => r.Status != TicketStatus.Cancelled);
+        if (!user.IsCustomerOnly)
+            return countable;
+        var customerId = user.CustomerId ?? Guid.Empty;
+        return countable.Where(r => r.CustomerId == customerId);
+    }
 
     /// <summary>Runs <paramref name="figures"/> grouped by the column <paramref name="groupBy"/> names; keys become codes (customers by their code).</summary>
     public static async Task<List<Grouped<string?, TFigures>>> GroupAsync<TFigures>(
@@ -51,20 +54,6 @@ internal static class ReportAccess
                 var codes = await db.CustomerCodesAsync(byCustomer.Select(g => g.Key), cancellationToken);
                 return Ordered([.. byCustomer.Select(g => new Grouped<string?, TFigures>(codes[g.Key], g.Figures))]);
         }
-    }
-
-    /// <summary>
-    /// Projects each ticket onto <paramref name="values"/> (an object initializer of <typeparamref name="TRow"/>) with
-    /// <see cref="IKeyedRow{TKey}.Key"/> set to the grouping column <paramref name="key"/>: flat rows a report can
-    /// aggregate per key whatever column it groups by.
-    /// </summary>
-    public static IQueryable<TRow> Keyed<TKey, TRow>(this IQueryable<Ticket> tickets, Expression<Func<Ticket, TKey>> key, Expression<Func<Ticket, TRow>> values)
-        where TRow : IKeyedRow<TKey>
-    {
-        var init = (MemberInitExpression)values.Body;
-        var keyOfRow = ReplacingExpressionVisitor.Replace(key.Parameters[0], values.Parameters[0], key.Body);
-        var withKey = init.Update(init.NewExpression, [.. init.Bindings, Expression.Bind(typeof(TRow).GetProperty(nameof(IKeyedRow<TKey>.Key))!, keyOfRow)]);
-        return tickets.Select(Expression.Lambda<Func<Ticket, TRow>>(withKey, values.Parameters));
     }
 
     /// <summary>Codes of the given customers (a handful per report or page).</summary>

@@ -39,6 +39,8 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
+    public IQueryable<Application.Reports.RatedTicket> RatedTickets => Set<Application.Reports.RatedTicket>().AsNoTracking();
+
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
 
     public DbSet<TicketHistoryEntry> TicketHistory => Set<TicketHistoryEntry>();

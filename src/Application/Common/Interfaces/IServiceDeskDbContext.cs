@@ -32,6 +32,9 @@ public interface IServiceDeskDbContext
 
     DbSet<Ticket> Tickets { get; }
 
+    /// <summary>Rated tickets as flat rows, for the reports' satisfaction averages (read-only).</summary>
+    IQueryable<Reports.RatedTicket> RatedTickets { get; }
+
     DbSet<TicketComment> TicketComments { get; }
 
     DbSet<TicketHistoryEntry> TicketHistory { get; }

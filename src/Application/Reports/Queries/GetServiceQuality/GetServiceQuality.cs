@@ -30,7 +30,7 @@ internal sealed class GetServiceQualityHandler(IServiceDeskDbContext db, ICurren
     public async ValueTask<ServiceQualityReport> Handle(GetServiceQualityQuery query, CancellationToken cancellationToken)
     {
         var (from, to, groupBy) = (query.Period.From!.Value, query.Period.To!.Value, ReportGroupings.Parse(query.GroupBy)!.Value);
-        var groups = await new Figures(db.Countable(user), from, to).GroupAsync(groupBy, db, cancellationToken);
+        var groups = await new Figures(db.Countable(user), db.RatedTickets.Countable(user), from, to).GroupAsync(groupBy, db, cancellationToken);
         return new ServiceQualityReport(from, to, groupBy.Name(), [.. groups.Select(g => Group(g.Key, g.Figures))]);
     }
 
@@ -62,40 +62,27 @@ internal sealed class GetServiceQualityHandler(IServiceDeskDbContext db, ICurren
 
     private sealed record KeyedMeans<TKey>(TKey Key, int Count, double Business, double Clock);
 
-    /// <summary>A group key as a dictionary key (a null key, tickets without a product, is a group too).</summary>
-    private readonly record struct RatingKey<TKey>(TKey Value);
+    private sealed record KeyedRatings<TKey>(TKey Key, int Count, double Overall, double Reliability, double Responsiveness, double Assurance, double Empathy, double Tangibles);
 
-    /// <summary>How many ratings and the sum of each value, per group.</summary>
-    private readonly record struct RatingSums(int Count, long Overall, long Reliability, long Responsiveness, long Assurance, long Empathy, long Tangibles)
+    /// <summary>Five GROUP BY queries, each a range scan on the instant that puts a ticket in the period.</summary>
+    private sealed class Figures(IQueryable<Ticket> tickets, IQueryable<RatedTicket> rated, DateTimeOffset from, DateTimeOffset to) : IGroupedFigures<Quality>
     {
-        public RatingSums Add<TKey>(RatingRow<TKey> r) => new(
-            Count + 1, Overall + r.Overall, Reliability + r.Reliability, Responsiveness + r.Responsiveness, Assurance + r.Assurance, Empathy + r.Empathy, Tangibles + r.Tangibles);
+        /// <summary>The grouping column of a ticket (t => t.ProductLineCode) as the same column of a rated ticket.</summary>
+        private static Expression<Func<RatedTicket, TKey>> RatedTicketKey<TKey>(Expression<Func<Ticket, TKey>> key)
+        {
+            var row = Expression.Parameter(typeof(RatedTicket), "r");
+            return Expression.Lambda<Func<RatedTicket, TKey>>(new SameColumn(key.Parameters[0], row).Visit(key.Body), row);
+        }
 
-        public RatingMeans Means() => new(
-            Count, (double)Overall / Count, (double)Reliability / Count, (double)Responsiveness / Count, (double)Assurance / Count, (double)Empathy / Count, (double)Tangibles / Count);
-    }
+        private sealed class SameColumn(ParameterExpression ticket, ParameterExpression row) : ExpressionVisitor
+        {
+            protected override Expression VisitMember(MemberExpression node) =>
+                node.Expression == ticket ? Expression.Property(row, node.Member.Name) : base.VisitMember(node);
 
-    /// <summary>A rated ticket as its group key and its rating's values.</summary>
-    private sealed class RatingRow<TKey> : IKeyedRow<TKey>
-    {
-        public TKey Key { get; init; } = default!;
+            protected override Expression VisitParameter(ParameterExpression node) =>
+                node == ticket ? throw new NotSupportedException("A report groups by a column of the ticket.") : base.VisitParameter(node);
+        }
 
-        public int Overall { get; init; }
-
-        public int Reliability { get; init; }
-
-        public int Responsiveness { get; init; }
-
-        public int Assurance { get; init; }
-
-        public int Empathy { get; init; }
-
-        public int Tangibles { get; init; }
-    }
-
-    /// <summary>Four GROUP BY queries and one read of the rated rows, each a range scan on the instant that puts a ticket in the period.</summary>
-    private sealed class Figures(IQueryable<Ticket> tickets, DateTimeOffset from, DateTimeOffset to) : IGroupedFigures<Quality>
-    {
         public async Task<List<Grouped<TKey, Quality>>> ComputeAsync<TKey>(Expression<Func<Ticket, TKey>> key, CancellationToken cancellationToken)
         {
             var opened = await tickets.Where(t => t.OpenedAt >= from && t.OpenedAt < to)
@@ -110,32 +97,18 @@ internal sealed class GetServiceQualityHandler(IServiceDeskDbContext db, ICurren
             var reopened = await tickets.Where(t => t.LastReopenedAt >= from && t.LastReopenedAt < to)
                 .GroupBy(key).Select(g => new Counted<TKey>(g.Key, g.Count()))
                 .ToListAsync(cancellationToken);
-            // The ratings' means are summed here over flat rows (the key and the six values, read from the covering
-            // index on RatedAt; a period holds at most its ratings, a tenth of its tickets): EF Core 10 translates an
-            // aggregate over the owned Satisfaction columns inside GROUP BY, even through a flattening Select, into one
-            // correlated subquery per average and group (dotnet/efcore#29593), which took seconds per report.
-            // Sums of integers divided once give exactly what AVG(CAST(x AS double)) gives on every provider.
-            var rated = new Dictionary<RatingKey<TKey>, RatingSums>();
-            await foreach (var row in tickets.Where(t => t.Satisfaction!.RatedAt >= from && t.Satisfaction.RatedAt < to)
-                .Keyed(key, t => new RatingRow<TKey>
-                {
-                    Overall = t.Satisfaction!.Overall,
-                    Reliability = t.Satisfaction.Reliability,
-                    Responsiveness = t.Satisfaction.Responsiveness,
-                    Assurance = t.Satisfaction.Assurance,
-                    Empathy = t.Satisfaction.Empathy,
-                    Tangibles = t.Satisfaction.Tangibles,
-                })
-                .AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                var k = new RatingKey<TKey>(row.Key);
-                rated[k] = (rated.TryGetValue(k, out var sums) ? sums : new RatingSums()).Add(row);
-            }
+            // The ratings' means over flat rating columns (RatedTicket): one GROUP BY in the database, as the other figures.
+            var ratings = await rated.Where(r => r.RatedAt >= from && r.RatedAt < to)
+                .GroupBy(RatedTicketKey(key))
+                .Select(g => new KeyedRatings<TKey>(g.Key, g.Count(),
+                    g.Average(r => (double)r.Overall), g.Average(r => (double)r.Reliability), g.Average(r => (double)r.Responsiveness),
+                    g.Average(r => (double)r.Assurance), g.Average(r => (double)r.Empathy), g.Average(r => (double)r.Tangibles)))
+                .ToListAsync(cancellationToken);
 
             var (openedBy, acknowledgedBy, resolvedBy, reopenedBy, ratedBy) =
-                (opened.ToLookup(r => r.Key), acknowledged.ToLookup(r => r.Key), resolved.ToLookup(r => r.Key), reopened.ToLookup(r => r.Key), rated.ToLookup(r => r.Key.Value, r => r.Value.Means()));
+                (opened.ToLookup(r => r.Key), acknowledged.ToLookup(r => r.Key), resolved.ToLookup(r => r.Key), reopened.ToLookup(r => r.Key), ratings.ToLookup(r => r.Key, r => new RatingMeans(r.Count, r.Overall, r.Reliability, r.Responsiveness, r.Assurance, r.Empathy, r.Tangibles)));
             var keys = ReportAccess.KeysOf(
-                opened.Select(r => r.Key), acknowledged.Select(r => r.Key), resolved.Select(r => r.Key), reopened.Select(r => r.Key), rated.Keys.Select(r => r.Value));
+                opened.Select(r => r.Key), acknowledged.Select(r => r.Key), resolved.Select(r => r.Key), reopened.Select(r => r.Key), ratings.Select(r => r.Key));
             return [.. keys.Select(k =>
             {
                 var ack = acknowledgedBy[k].SingleOrDefault();
