@@ -14,8 +14,6 @@ namespace ServiceDesk.Api.Tests.Contract;
 /// </summary>
 public sealed class OpenApiContractTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
 {
-    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
-
     [Fact]
     public async Task The_committed_document_is_the_served_one()
     {
@@ -117,27 +115,11 @@ public sealed class OpenApiContractTests(ServiceDeskApiFactory factory) : IClass
         Assert.Equal(Guard.MaxCodeLength, customer.GetProperty("properties").GetProperty("code").GetProperty("maxLength").GetInt32());
     }
 
-    private async Task<string> ServedAsync()
-    {
-        using var client = factory.CreateClient(apiKey: null);
-        var response = await client.GetAsync("/swagger/v1/swagger.json");
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync();
-    }
+    private Task<string> ServedAsync() => ServedOpenApi.TextAsync(factory);
 
-    private async Task<JsonElement> DocumentAsync() => JsonDocument.Parse(await ServedAsync()).RootElement.Clone();
+    private Task<JsonElement> DocumentAsync() => ServedOpenApi.DocumentAsync(factory);
 
-    private static IEnumerable<(string Route, string Method, JsonElement Operation)> Operations(JsonElement document)
-    {
-        foreach (var path in document.GetProperty("paths").EnumerateObject())
-        {
-            foreach (var method in Methods)
-            {
-                if (path.Value.TryGetProperty(method, out var operation))
-                    yield return (path.Name, method, operation);
-            }
-        }
-    }
+    private static IEnumerable<(string Route, string Method, JsonElement Operation)> Operations(JsonElement document) => ServedOpenApi.Operations(document);
 
     private static string RepositoryRoot()
     {

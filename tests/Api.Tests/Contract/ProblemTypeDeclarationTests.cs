@@ -142,18 +142,7 @@ public sealed class ProblemTypeDeclarationTests(ServiceDeskApiFactory factory) :
             .ToDictionary(l => l.Name, l => l.Statuses.Split('/').Select(int.Parse).ToArray(), StringComparer.Ordinal);
     }
 
-    private async Task<JsonElement> DocumentAsync()
-    {
-        using var client = factory.CreateClient(apiKey: null);
-        return JsonDocument.Parse(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative))).RootElement.Clone();
-    }
+    private Task<JsonElement> DocumentAsync() => ServedOpenApi.DocumentAsync(factory);
 
-    private static IEnumerable<(string Route, string Method, JsonElement Operation)> Operations(JsonElement document)
-    {
-        foreach (var path in document.GetProperty("paths").EnumerateObject())
-        {
-            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "put" or "post" or "delete" or "patch"))
-                yield return (path.Name, operation.Name, operation.Value);
-        }
-    }
+    private static IEnumerable<(string Route, string Method, JsonElement Operation)> Operations(JsonElement document) => ServedOpenApi.Operations(document);
 }
