@@ -50,11 +50,11 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
         }
         catch (DuplicateKeyException)
         {
-            // Another retry with the same key claimed it first: its record is the answer.
+            // Another request with the same key claimed it first: its record is the answer. When that request has
+            // failed and released the key in between, the key is free again: claim it anew (as after a lease).
             db.ChangeTracker.Clear();
-            var winner = await FindAsync(db, callerId, key, cancellationToken)
-                ?? throw new InvalidOperationException("The idempotency key could not be claimed.");
-            return Known(winner, requestHash);
+            var winner = await FindAsync(db, callerId, key, cancellationToken);
+            return winner is null ? await ClaimAsync(callerId, key, requestHash, cancellationToken) : Known(winner, requestHash);
         }
     }
 
