@@ -9,6 +9,7 @@ internal static class DatabaseProviders
 {
     private const string MigrationsHistoryTable = "__EFMigrationsHistory";
     private const int ConnectTimeoutSeconds = 3;
+    private const int PostgresMaxAutoPrepare = 64;
 
     public static void Sqlite(SqliteDbContextOptionsBuilder options) =>
         options.MigrationsAssembly(typeof(SqliteServiceDeskDbContext).Assembly.FullName)
@@ -26,25 +27,46 @@ internal static class DatabaseProviders
             .ExecutionStrategy(d => new ConnectRetryingExecutionStrategy(d));
 
     /// <summary>
-    /// A connect timeout of 3 s unless the connection string sets one (Npgsql's default is 15 s, SQL Server's 15 s): a
-    /// database that does not answer makes requests fail (503) within seconds, not hang.
+    /// What the service needs of a connection string, unless it says otherwise:
+    /// <list type="bullet">
+    /// <item>a connect timeout of 3 s (Npgsql's default is 15 s, SQL Server's 15 s): a database that does not answer
+    /// makes requests fail (503) within seconds, not hang;</item>
+    /// <item>on PostgreSQL, <c>Max Auto Prepare=64</c>: Npgsql prepares the statements a connection runs often (intake's
+    /// insert, a ticket's read), so the server stops parsing and planning them on every request;</item>
+    /// <item>on PostgreSQL, <c>No Reset On Close=true</c>: a pooled connection is not reset (<c>DISCARD ALL</c>) each
+    /// time it goes back to the pool. Nothing here leaves session state behind (no SET, temporary tables, LISTEN or
+    /// session advisory locks), and a reset would drop the prepared statements.</item>
+    /// </list>
+    /// Behind a pooler in transaction mode that cannot keep prepared statements, set <c>Max Auto Prepare=0</c>.
     /// </summary>
-    public static string WithConnectTimeout(string connectionString, DatabaseProvider provider)
+    public static string WithServiceDefaults(string connectionString, DatabaseProvider provider)
     {
         switch (provider)
         {
             case DatabaseProvider.Postgres:
                 var postgres = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-                if (!postgres.ContainsKey("Timeout"))
+                if (!Sets(postgres, "Timeout"))
                     postgres.Timeout = ConnectTimeoutSeconds;
+                if (!Sets(postgres, "Max Auto Prepare"))
+                    postgres.MaxAutoPrepare = PostgresMaxAutoPrepare;
+                if (!Sets(postgres, "No Reset On Close"))
+                    postgres.NoResetOnClose = true;
                 return postgres.ConnectionString;
             case DatabaseProvider.SqlServer:
                 var sqlServer = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString);
-                if (!sqlServer.ContainsKey("Connect Timeout"))
+                if (!Sets(sqlServer, "Connect Timeout"))
                     sqlServer.ConnectTimeout = ConnectTimeoutSeconds;
                 return sqlServer.ConnectionString;
             default:
                 return connectionString;
         }
     }
+
+    /// <summary>
+    /// Whether the connection string itself sets <paramref name="keyword"/> (any spelling the provider accepts): the
+    /// provider's builder answers <c>ContainsKey</c> for every keyword it knows, set or not, but writes back only what was set,
+    /// under the canonical name.
+    /// </summary>
+    private static bool Sets(System.Data.Common.DbConnectionStringBuilder builder, string keyword) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = builder.ConnectionString }.ContainsKey(keyword);
 }
