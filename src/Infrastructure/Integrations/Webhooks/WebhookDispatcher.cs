@@ -51,10 +51,10 @@ public sealed class WebhookDispatcher(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                bool busy;
+                Pass pass;
                 try
                 {
-                    busy = await RunOnceAsync(stoppingToken);
+                    pass = await PassAsync(stoppingToken);
                     failures = 0;
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -67,8 +67,13 @@ public sealed class WebhookDispatcher(
                     continue;
                 }
 
-                if (!busy)
+                if (pass.Backlog)
+                    continue;
+                if (!pass.Busy)
                     await signal.WaitAsync(Settings.PollInterval, clock, stoppingToken);
+                // Let the saves of a burst gather, so that under load one pass fans out many events instead of each
+                // intake's commit paying for a pass of its own. Wall-clock batching, not business time.
+                await Task.Delay(Settings.BatchWindow, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -81,8 +86,10 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    /// <summary>One pass; returns whether it found work (so the next pass follows at once).</summary>
-    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One pass; returns whether it found work.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken) => (await PassAsync(cancellationToken)).Busy;
+
+    private async Task<Pass> PassAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var fannedOut = await FanOutAsync(now, cancellationToken);
@@ -93,8 +100,11 @@ public sealed class WebhookDispatcher(
             _lastPrune = now;
         }
 
-        return fannedOut > 0 || claimed > 0;
+        return new Pass(Busy: fannedOut > 0 || claimed > 0, Backlog: fannedOut == FanOutBatch);
     }
+
+    /// <summary>What a pass found: any work, and whether events were left behind a full fan-out batch (the next pass follows at once).</summary>
+    private readonly record struct Pass(bool Busy, bool Backlog);
 
     /// <summary>Turns unprocessed events into deliveries, in the order they were written; returns how many events it processed.</summary>
     private async Task<int> FanOutAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -25,6 +25,12 @@ public sealed class WebhookOptions
     /// <summary>How often the dispatcher looks for work when nothing woke it (a save that writes events wakes it at once).</summary>
     public double PollIntervalSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How long the dispatcher lets events gather after a save wakes it (and between passes while work keeps coming),
+    /// so a burst of intakes is fanned out in one pass. Adds at most this much to the first attempt's delay.
+    /// </summary>
+    public double BatchWindowMilliseconds { get; set; } = 200;
+
     /// <summary>How long one attempt may take.</summary>
     public double TimeoutSeconds { get; set; } = 10;
 
@@ -40,6 +46,8 @@ public sealed class WebhookOptions
         TimeSpan.FromHours(Math.Max(0, MaxRetryHours)));
 
     public TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(0.05, PollIntervalSeconds));
+
+    public TimeSpan BatchWindow => TimeSpan.FromMilliseconds(Math.Clamp(BatchWindowMilliseconds, 0, 5_000));
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(0.1, TimeoutSeconds));
 
