@@ -61,6 +61,12 @@ public interface IServiceDeskDbContext
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Inserts a new aggregate with everything a save would write with it (history lines, events), in one command and
+    /// without the change tracker: for the intake's hot path. The aggregate must not be tracked.
+    /// </summary>
+    Task InsertNewAsync(Domain.Common.Entity aggregate, CancellationToken cancellationToken = default);
+
     /// <summary>Forgets everything loaded or changed in this unit of work, so a command can run again from its load.</summary>
     void DiscardChanges();
 }

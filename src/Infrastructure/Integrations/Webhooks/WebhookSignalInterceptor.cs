@@ -47,6 +47,9 @@ internal sealed class WebhookSignalInterceptor(WebhookSignal signal) : SaveChang
         return Task.CompletedTask;
     }
 
+    /// <summary>Outbox rows were written outside SaveChanges (<see cref="Persistence.ServiceDeskDbContext.InsertNewAsync"/>) and committed.</summary>
+    public void OutboxWritten() => signal.Notify();
+
     private void Note(DbContextEventData eventData)
     {
         if (eventData.Context is not { } context)

@@ -123,8 +123,7 @@ internal sealed class RaiseTicketHandler(
             new NewTicket(number, kind, category, customerId, product?.Code, product?.LineCode, command.Summary!, command.Description!,
                 command.Impact!.Value, command.Urgency!.Value, command.Channel!.Value, contact, command.ExternalReference, group),
             now, sla, actor);
-        db.Tickets.Add(ticket);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InsertNewAsync(ticket, cancellationToken);
         metrics.TicketRaised(ticket.Kind, ticket.Priority);
 
         return new IntakeResponse(ticket.Number, ticket.Kind, ticket.Priority, ticket.ServiceLevelCode, ticket.AssignmentGroup, ticket.Status.ToString(),

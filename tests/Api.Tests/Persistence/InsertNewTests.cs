@@ -1,0 +1,210 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceDesk.Api.Tests.Infrastructure;
+using ServiceDesk.Api.Tests.ServiceDesk;
+using ServiceDesk.Application.Common.Exceptions;
+using ServiceDesk.Application.ServiceDesk;
+using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Incidents;
+using ServiceDesk.Domain.ServiceLevels;
+using ServiceDesk.Infrastructure.Persistence;
+using ServiceDesk.Infrastructure.Persistence.Outbox;
+using ServiceDesk.Infrastructure.Persistence.Providers;
+
+namespace ServiceDesk.Api.Tests.Persistence;
+
+/// <summary>
+/// Intake's hand-built INSERT (<see cref="ServiceDeskDbContext.InsertNewAsync"/>) writes the very rows EF Core's
+/// <c>Add</c> + <c>SaveChangesAsync</c> writes, column by column, on the suite's database (SQLite, PostgreSQL), all
+/// or nothing; and its statements for SQL Server name every column of the table.
+/// </summary>
+public sealed class InsertNewTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
+
+    private async Task<Ticket> NewTicketAsync(Guid customerId, string number)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var sla = await scope.ServiceProvider.GetRequiredService<ISlaContexts>().GetAsync("GOLD", CancellationToken.None);
+        var ticket = Ticket.Open(
+            new NewTicket(number, TicketKind.Incident, TicketCategory.Incident, customerId, "OPS-INF-01", "OPS", "Core switch down", "No network on floors 3-5.",
+                Impact.High, Urgency.Medium, Channel.Phone, new TicketContact("Zhang Min", "zhang.min@example.com", null), "EXT-1", "Infrastructure"),
+            Now, sla, new Actor("agent-1", "Agent One", false));
+        return ticket;
+    }
+
+    private static string UniqueNumber() => "INC9" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_ticket_its_history_and_its_event_are_stored_exactly_as_SaveChanges_stores_them()
+    {
+        using var admin = factory.CreateAdminClient();
+        var customerId = await new DeskDriver(factory).CustomerAsync("GOLD");
+        var (viaEf, viaInsert) = (await NewTicketAsync(customerId, UniqueNumber()), await NewTicketAsync(customerId, UniqueNumber()));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+            db.Tickets.Add(viaEf);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+            await db.InsertNewAsync(viaInsert);
+            Assert.Empty(viaInsert.DomainEvents);
+            Assert.Empty(((IAudited)viaInsert).NewRows);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+            var ticketColumns = db.Model.GetRelationalModel().FindTable("Tickets", null)!.Columns.Count();
+            var tickets = await RowsAsync(db, """SELECT * FROM "Tickets" WHERE "Number" IN ({0}, {1})""", viaEf.Number, viaInsert.Number);
+            Assert.Equal(ticketColumns, tickets[viaEf.Number].Count);
+            AssertSameRow(tickets[viaEf.Number], tickets[viaInsert.Number], "Id", "Number");
+
+            var history = await RowsAsync(db, """SELECT h.*, t."Number" FROM "TicketHistory" h JOIN "Tickets" t ON t."Id" = h."TicketId" WHERE t."Number" IN ({0}, {1})""", viaEf.Number, viaInsert.Number);
+            Assert.Equal(2, history.Count);
+            AssertSameRow(history[viaEf.Number], history[viaInsert.Number], "TicketId", "Id", "Number");
+
+            var events = await RowsAsync(db, """SELECT * FROM "OutboxMessages" WHERE "Number" IN ({0}, {1})""", viaEf.Number, viaInsert.Number);
+            Assert.Equal(2, events.Count);
+            Assert.Equal(((string)events[viaEf.Number]["Data"]!).Replace(viaEf.Number, "N", StringComparison.Ordinal),
+                ((string)events[viaInsert.Number]["Data"]!).Replace(viaInsert.Number, "N", StringComparison.Ordinal));
+            AssertSameRow(events[viaEf.Number], events[viaInsert.Number], "Id", "Number", "Data", "Position");
+
+            // And EF Core reads it back whole: every owned part and complex property.
+            var read = await db.Tickets.AsNoTracking().SingleAsync(t => t.Number == viaInsert.Number);
+            Assert.Equal(viaInsert.Id, read.Id);
+            Assert.Equal(viaInsert.Response.DueAt, read.Response.DueAt);
+            Assert.Equal(viaInsert.Resolution.DueAt, read.Resolution.DueAt);
+            Assert.Equal(viaInsert.Contact, read.Contact);
+            Assert.Null(read.Satisfaction);
+        }
+
+        var response = await admin.GetAsync($"/api/v1/incidents/{viaInsert.Number}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task When_a_later_statement_fails_nothing_is_written_and_the_duplicate_is_a_409()
+    {
+        var customerId = await new DeskDriver(factory).CustomerAsync("GOLD");
+        var number = UniqueNumber();
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>().InsertNewAsync(await NewTicketAsync(customerId, number));
+
+        // Same number, new id: the event row goes in first, then the ticket row breaks the unique number.
+        var duplicate = await NewTicketAsync(customerId, number);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+            await Assert.ThrowsAsync<DuplicateKeyException>(() => db.InsertNewAsync(duplicate));
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+            Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Number == number));
+            Assert.Equal(1, await db.Tickets.CountAsync(t => t.Number == number));
+            Assert.False(await db.TicketHistory.AnyAsync(h => h.OwnerId == duplicate.Id));
+        }
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    [InlineData("SqlServer")]
+    public void Each_provider_gets_one_INSERT_naming_every_column_of_the_table_once_with_the_columns_type_mapping(string provider)
+    {
+        using var db = Context(provider);
+        var statement = InsertCommands.For(db, typeof(Ticket));
+        var table = db.Model.GetRelationalModel().FindTable("Tickets", null)!;
+
+        Assert.Equal(table.Columns.Select(c => c.Name).Order(StringComparer.Ordinal), statement.Columns.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.StartsWith(provider == "SqlServer" ? "INSERT INTO [Tickets] ([" : "INSERT INTO \"Tickets\" (\"", statement.Prefix, StringComparison.Ordinal);
+        foreach (var column in table.Columns)
+        {
+            var declared = statement.Columns.Single(c => c.Name == column.Name);
+            Assert.Equal(column.StoreType, declared.TypeMapping.StoreType);
+            Assert.Equal(column.IsNullable, declared.IsNullable);
+        }
+    }
+
+    [Fact]
+    public async Task For_SQL_Server_the_command_holds_the_three_statements_with_typed_parameters_in_order()
+    {
+        using var db = Context("SqlServer");
+        var ticket = await NewTicketAsync(Guid.NewGuid(), "INC000001");
+        var rows = new List<object> { OutboxMessage.For(ticket.DomainEvents[0], ticket.CustomerId), ticket };
+        rows.AddRange(((IAudited)ticket).NewRows);
+        using var command = new SqlCommand();
+
+        InsertCommands.Append(db, command, rows);
+
+        var statements = command.CommandText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["INSERT INTO [OutboxMessages]", "INSERT INTO [Tickets]", "INSERT INTO [TicketHistory]"], statements.Select(s => s[..s.IndexOf(" (", StringComparison.Ordinal)]));
+        var columns = rows.Sum(r => InsertCommands.For(db, r.GetType()).Columns.Length);
+        Assert.Equal(columns, command.Parameters.Count);
+        Assert.Equal(Enumerable.Range(0, columns).Select(i => "@p" + i), command.Parameters.Cast<SqlParameter>().Select(p => p.ParameterName));
+        var openedAt = InsertCommands.For(db, typeof(Ticket)).Columns.Select((c, i) => (c, i)).Single(x => x.c.Name == "OpenedAt").i
+            + InsertCommands.For(db, typeof(OutboxMessage)).Columns.Length;
+        Assert.Equal(System.Data.DbType.DateTimeOffset, command.Parameters[openedAt].DbType);
+        Assert.Equal(Now, command.Parameters[openedAt].Value);
+    }
+
+    [Fact]
+    public void A_type_with_rows_in_other_tables_is_refused_rather_than_written_in_part()
+    {
+        using var db = Context("Sqlite");
+        var withOtherTables = db.Model.GetEntityTypes().First(t => !t.IsOwned() && t.GetNavigations().Any(n => n.IsCollection));
+
+        Assert.Throws<NotSupportedException>(() => InsertCommands.For(db, withOtherTables.ClrType));
+    }
+
+    private static ServiceDeskDbContext Context(string provider) => provider switch
+    {
+        "Sqlite" => new SqliteServiceDeskDbContext(new DbContextOptionsBuilder<SqliteServiceDeskDbContext>().UseSqlite("Data Source=:memory:").Options),
+        "Postgres" => new PostgresServiceDeskDbContext(new DbContextOptionsBuilder<PostgresServiceDeskDbContext>().UseNpgsql("Host=unused").Options),
+        _ => new SqlServerServiceDeskDbContext(new DbContextOptionsBuilder<SqlServerServiceDeskDbContext>().UseSqlServer("Server=unused").Options),
+    };
+
+    /// <summary>Each row by its "Number" column, as column name to value, read with plain ADO.NET.</summary>
+    private static async Task<Dictionary<string, Dictionary<string, object?>>> RowsAsync(ServiceDeskDbContext db, string sql, params string[] numbers)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, sql, numbers.Select((_, i) => db.Database.IsNpgsql() ? "@n" + i : "$n" + i).ToArray());
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = (db.Database.IsNpgsql() ? "n" : "$n") + i;
+            parameter.Value = numbers[i];
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
+        await using DbDataReader reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var row = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i), StringComparer.Ordinal);
+            rows[(string)row["Number"]!] = row;
+        }
+
+        return rows;
+    }
+
+    private static void AssertSameRow(Dictionary<string, object?> expected, Dictionary<string, object?> actual, params string[] differing)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (column, value) in expected.Where(c => !differing.Contains(c.Key)))
+            Assert.True(Equals(value, actual[column]) || value is byte[] bytes && actual[column] is byte[] other && bytes.AsSpan().SequenceEqual(other),
+                $"Column {column}: SaveChanges wrote {value ?? "NULL"}, InsertNewAsync wrote {actual[column] ?? "NULL"}.");
+    }
+}
