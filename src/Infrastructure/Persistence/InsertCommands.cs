@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Text;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -25,35 +25,49 @@ internal static class InsertCommands
     public static InsertStatement For(DbContext context, Type rowType) =>
         Statements.GetOrAdd((context.Model, rowType), static (key, context) => InsertStatement.Build(context, key.Row), context);
 
-    /// <summary>Adds one INSERT per row to <paramref name="command"/>, in order, with parameters named from 0 up.</summary>
-    public static void Append(DbContext context, DbCommand command, IReadOnlyList<object> rows)
+    /// <summary>
+    /// Inserts <paramref name="rows"/> in order: one batch (one round trip) where the provider has batches (PostgreSQL,
+    /// SQL Server), else one command per row (SQLite, in process). Atomic only inside a transaction, except on PostgreSQL,
+    /// where a batch runs in one implicit transaction.
+    /// </summary>
+    public static async Task ExecuteAsync(DbContext context, DbConnection connection, DbTransaction? transaction, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder(4096);
-        var helper = context.GetService<ISqlGenerationHelper>();
-        var index = 0;
+        // Type mappings make their parameters through a command; the parameters then go to the batch's commands.
+        await using var parameters = connection.CreateCommand();
+        if (connection.CanCreateBatch)
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var row in rows)
+            {
+                var statement = For(context, row.GetType());
+                var command = batch.CreateBatchCommand();
+                command.CommandText = statement.Sql;
+                statement.AddParameters(parameters, command.Parameters, row);
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
         foreach (var row in rows)
         {
             var statement = For(context, row.GetType());
-            sql.Append(statement.Prefix);
-            for (var i = 0; i < statement.Columns.Length; i++)
-            {
-                var column = statement.Columns[i];
-                var name = "p" + index++;
-                if (i > 0)
-                    sql.Append(", ");
-                sql.Append(helper.GenerateParameterNamePlaceholder(name));
-                command.Parameters.Add(column.TypeMapping.CreateParameter(command, helper.GenerateParameterName(name), column.Value(row), column.IsNullable));
-            }
-
-            sql.Append(')').Append(helper.StatementTerminator).AppendLine();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statement.Sql;
+            statement.AddParameters(parameters, command.Parameters, row);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        command.CommandText = sql.ToString();
     }
 }
 
-/// <summary>One table's INSERT: the statement up to its VALUES list, and how to read each column's value from a row.</summary>
-internal sealed record InsertStatement(string Table, string Prefix, InsertColumn[] Columns)
+/// <summary>
+/// One table's INSERT, its text fixed once: PostgreSQL gets positional parameters (<c>$1</c>, unnamed), so Npgsql
+/// sends it as written without parsing or rewriting it; other providers get the provider's named parameters.
+/// </summary>
+internal sealed record InsertStatement(string Sql, InsertColumn[] Columns, string[] ParameterNames)
 {
     public static InsertStatement Build(DbContext context, Type rowType)
     {
@@ -66,10 +80,26 @@ internal sealed record InsertStatement(string Table, string Prefix, InsertColumn
 
         var table = context.Model.GetRelationalModel().FindTable(tableName, entityType.GetSchema())!;
         var helper = context.GetService<ISqlGenerationHelper>();
+        var positional = context.Database.IsNpgsql();
         var columns = table.Columns.Select(c => InsertColumn.For(c, entityType)).ToArray();
-        var prefix = $"INSERT INTO {helper.DelimitIdentifier(tableName, entityType.GetSchema())} ({string.Join(", ", columns.Select(c => helper.DelimitIdentifier(c.Name)))}) VALUES (";
-        return new InsertStatement(tableName, prefix, columns);
+        var values = columns.Select((_, i) => positional ? "$" + (i + 1).ToString(CultureInfo.InvariantCulture) : helper.GenerateParameterNamePlaceholder(ParameterName(i)));
+        var names = columns.Select((_, i) => positional ? string.Empty : helper.GenerateParameterName(ParameterName(i))).ToArray();
+        var sql = $"INSERT INTO {helper.DelimitIdentifier(tableName, entityType.GetSchema())} ({string.Join(", ", columns.Select(c => helper.DelimitIdentifier(c.Name)))}) "
+            + $"VALUES ({string.Join(", ", values)})";
+        return new InsertStatement(sql, columns, names);
     }
+
+    /// <summary>The row's values as parameters, each made by its column's type mapping (value converter, provider type, size).</summary>
+    public void AddParameters(DbCommand factory, DbParameterCollection parameters, object row)
+    {
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            var column = Columns[i];
+            parameters.Add(column.TypeMapping.CreateParameter(factory, ParameterNames[i], column.Value(row), column.IsNullable));
+        }
+    }
+
+    private static string ParameterName(int index) => "p" + index.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>A column of an INSERT: its name, its type mapping (converter, provider type) and how to read its value from the root row.</summary>

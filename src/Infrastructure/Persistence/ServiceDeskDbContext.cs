@@ -146,10 +146,7 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
         {
             var ambient = Database.CurrentTransaction;
             await using var own = ambient is null && !Database.IsNpgsql() ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            await using var command = Database.GetDbConnection().CreateCommand();
-            command.Transaction = (own ?? ambient)?.GetDbTransaction();
-            InsertCommands.Append(this, command, rows);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await InsertCommands.ExecuteAsync(this, Database.GetDbConnection(), (own ?? ambient)?.GetDbTransaction(), rows, cancellationToken);
             if (own is not null)
                 await own.CommitAsync(cancellationToken);
             return true;
