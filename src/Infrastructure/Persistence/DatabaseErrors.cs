@@ -187,6 +187,14 @@ internal sealed class ConnectRetryingExecutionStrategy(ExecutionStrategyDependen
 {
     public const int MaxRetries = 2;
 
+    /// <summary>
+    /// False, so that EF Core streams query results instead of buffering every row first (it buffers for strategies
+    /// that may re-run a query whose reader failed halfway). A connect failure happens before the first row, so
+    /// there is nothing to buffer for; buffering made every read and list materialise its rows twice. Retries still
+    /// happen: they depend on <see cref="ShouldRetryOn"/>, not on this.
+    /// </summary>
+    public override bool RetriesOnFailure => false;
+
     protected override bool ShouldRetryOn(Exception exception) => DatabaseErrors.IsConnectFailure(exception);
 }
 
