@@ -118,14 +118,15 @@ public sealed class WebhookDispatcher(
     private static async Task<int> FanOutOnceAsync(ServiceDeskDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var postgres = db.Database.IsNpgsql();
-        await using var transaction = postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // One transaction on every provider: the deliveries and the events' processed mark commit together, or a
+        // second fan-out of the same events would run into the unique (subscription, event) index.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var events = postgres
+        var events = db.Database.IsNpgsql()
             ? await db.OutboxMessages
                 .FromSqlRaw($"""SELECT * FROM "OutboxMessages" WHERE "ProcessedAt" IS NULL ORDER BY "Position" LIMIT {FanOutBatch} FOR UPDATE SKIP LOCKED""")
-                .ToListAsync(cancellationToken)
-            : await db.OutboxMessages.Where(m => m.ProcessedAt == null).OrderBy(m => m.Position).Take(FanOutBatch).ToListAsync(cancellationToken);
+                .AsNoTracking().ToListAsync(cancellationToken)
+            : await db.OutboxMessages.AsNoTracking().Where(m => m.ProcessedAt == null).OrderBy(m => m.Position).Take(FanOutBatch).ToListAsync(cancellationToken);
         if (events.Count == 0)
             return 0;
 
@@ -137,12 +138,13 @@ public sealed class WebhookDispatcher(
                 : subscriptions.Where(s => s.Wants(message.Type, message.CustomerId));
             foreach (var subscription in targets)
                 db.WebhookDeliveries.Add(WebhookDelivery.For(subscription.Id, message.Id, message.Type, message.Number, message.Position, now));
-            message.MarkProcessed(now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-            await transaction.CommitAsync(cancellationToken);
+        // One UPDATE for the batch, not one per event (under load that was a statement per intake).
+        var ids = events.Select(m => m.Id).ToList();
+        await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(u => u.SetProperty(m => m.ProcessedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return events.Count;
     }
 

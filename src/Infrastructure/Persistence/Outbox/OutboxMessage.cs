@@ -74,8 +74,6 @@ public sealed class OutboxMessage
     /// <summary>When webhook fan-out created its deliveries (or found no subscription wanting it).</summary>
     public DateTimeOffset? ProcessedAt { get; private set; }
 
-    public void MarkProcessed(DateTimeOffset now) => ProcessedAt = now;
-
     private static long NextPosition(DateTimeOffset occurredAt)
     {
         while (true)
