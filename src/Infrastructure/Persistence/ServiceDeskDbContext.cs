@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Changes;
@@ -183,6 +185,9 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ServiceDeskDbContext).Assembly);
+        // Not found by the scan above (it takes only configurations with a parameterless constructor): the tickets'
+        // partial indexes write their filters in the provider's SQL.
+        modelBuilder.ApplyConfiguration(new Configurations.TicketConfiguration(this.GetService<ISqlGenerationHelper>()));
 
         // Every aggregate's Version is its optimistic-concurrency token (and its ETag).
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))

@@ -14,7 +14,7 @@ public sealed class ProviderModelTests
 {
     public static TheoryData<string> Providers => new() { "SqlServer", "Postgres", "Sqlite" };
 
-    private static ServiceDeskDbContext Create(string provider) => provider switch
+    internal static ServiceDeskDbContext Create(string provider) => provider switch
     {
         "SqlServer" => new SqlServerServiceDeskDbContext(new DbContextOptionsBuilder<SqlServerServiceDeskDbContext>()
             .UseSqlServer("Server=none;Database=x;TrustServerCertificate=True").Options),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Problems;
@@ -9,7 +10,15 @@ using ServiceDesk.Infrastructure.Persistence.Outbox;
 
 namespace ServiceDesk.Infrastructure.Persistence.Configurations;
 
-internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+/// <summary>
+/// The ticket's table and its indexes. An index whose key is null when a ticket is raised (a first response, a
+/// resolution, a link, a rating: none exists yet) is partial, <c>WHERE key IS NOT NULL</c>: intake writes no entry in
+/// it, and every query it serves compares its key (a range or an equality), which implies the key is not null, so
+/// the planner still picks it (PostgreSQL, SQLite and SQL Server alike).
+/// </summary>
+/// <param name="sql">The provider's SQL helper: a filter names its column as the provider quotes it (<c>"Key"</c>,
+/// or <c>[Key]</c> on SQL Server). Hence the constructor argument: the context applies this configuration itself.</param>
+internal sealed class TicketConfiguration(ISqlGenerationHelper sql) : IEntityTypeConfiguration<Ticket>
 {
     public void Configure(EntityTypeBuilder<Ticket> builder)
     {
@@ -57,10 +66,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             rating.Property(r => r.Comment).HasColumnName("SatisfactionComment").HasMaxLength(SatisfactionRating.CommentMaxLength);
             rating.Property(r => r.RatedAt).HasColumnName("SatisfactionRatedAt");
             rating.Property(r => r.RatedBy).HasColumnName("SatisfactionRatedBy").HasMaxLength(SatisfactionRating.RatedByMaxLength);
-            // GetServiceQuality "rated": ratings given in a period. The migration AddCoveringReportIndexes rebuilds it on
-            // PostgreSQL and SQL Server with INCLUDE (the report columns and the six values): EF Core cannot include the
-            // owner's columns in an owned type's index, so that part is SQL in the migration (ReportIndexes).
-            rating.HasIndex(r => r.RatedAt);
+            // GetServiceQuality "rated": ratings given in a period (RatedTicket, a range on RatedAt). Partial: unrated
+            // tickets are not in it. The migrations AddCoveringReportIndexes and MakeNullAtIntakeIndexesPartial rebuild it
+            // on PostgreSQL and SQL Server with INCLUDE (the report columns and the six values): EF Core cannot include
+            // the owner's columns in an owned type's index, so that part is SQL in the migration (ReportIndexes).
+            KeyNotNull(rating.HasIndex(r => r.RatedAt));
         });
         builder.Ignore(t => t.IsOpen);
         builder.Ignore(t => t.DomainEvents);
@@ -86,30 +96,43 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.Kind, t.Assignee, t.OpenedAt, t.Number });
         // ListTickets ?productLine=:
         builder.HasIndex(t => new { t.Kind, t.ProductLineCode, t.OpenedAt, t.Number });
-        // FindByExternalReference (GET /service-desk/tickets?externalReference=).
-        builder.HasIndex(t => t.ExternalReference);
+        // FindByExternalReference (GET /service-desk/tickets?externalReference=, an equality). Partial: a ticket raised
+        // without a reference is not in it.
+        KeyNotNull(builder.HasIndex(t => t.ExternalReference));
         // GetQueue (GET /service-desk/queue): open tickets, soonest due first.
         builder.HasIndex(t => new { t.IsOpenFlag, t.QueueDueAt, t.Number });
         // SlaMonitor.RunOnceAsync reads only tickets with something due.
         builder.HasIndex(t => t.NextCheckAt);
-        // A problem's incidents (GetProblem, problem actions) and a change's caused incidents (GetChange) are read through these two.
         builder.Property(t => t.ProblemNumber).HasMaxLength(DeskRecord.NumberMaxLength);
         builder.Property(t => t.Workaround).HasMaxLength(Problem.TextMaxLength);
         builder.Property(t => t.CausedByChange).HasMaxLength(DeskRecord.NumberMaxLength);
-        builder.HasIndex(t => new { t.ProblemNumber, t.Number });
-        builder.HasIndex(t => t.CausedByChange);
+        // A problem's incidents: ProblemAccess (GetProblem and the problem actions: ProblemNumber = the problem's
+        // number; the problem list: ProblemNumber IN the page's numbers) and UnlinkIncident. Partial: only linked incidents.
+        KeyNotNull(builder.HasIndex(t => new { t.ProblemNumber, t.Number }));
+        // The incidents a change caused, by CausedByChange = the change's number: no query of the service reads it
+        // today (GetChange lists the change's own CausedIncidents); kept for that lookup. Partial: only incidents
+        // named as caused by a change are in it, so it costs intake nothing.
+        KeyNotNull(builder.HasIndex(t => t.CausedByChange));
         // GetServiceQuality: each figure is one GROUP BY over a range of the instant that puts a ticket in the period.
         // The index carries what the query reads (the cancelled filter, a Customer caller's filter, every grouping
         // column, the means' minutes) so PostgreSQL and SQL Server answer it from the index alone (index-only scan),
-        // without a heap fetch per ticket. SQLite has no INCLUDE and keeps the plain index.
+        // without a heap fetch per ticket. SQLite has no INCLUDE and keeps the plain index. All but "opened" are
+        // partial: a ticket not yet acknowledged, resolved or reopened is not in them.
         // "opened":
         Covering(builder.HasIndex(t => t.OpenedAt));
         // "acknowledged" (MTTA):
-        Covering(builder.HasIndex(t => t.AcknowledgedAt), nameof(Ticket.AcknowledgeBusinessMinutes), nameof(Ticket.AcknowledgeClockMinutes));
+        Covering(KeyNotNull(builder.HasIndex(t => t.AcknowledgedAt)), nameof(Ticket.AcknowledgeBusinessMinutes), nameof(Ticket.AcknowledgeClockMinutes));
         // "resolved" (MTTR):
-        Covering(builder.HasIndex(t => t.LastResolvedAt), nameof(Ticket.ResolveBusinessMinutes), nameof(Ticket.ResolveClockMinutes));
+        Covering(KeyNotNull(builder.HasIndex(t => t.LastResolvedAt)), nameof(Ticket.ResolveBusinessMinutes), nameof(Ticket.ResolveClockMinutes));
         // "reopened":
-        Covering(builder.HasIndex(t => t.LastReopenedAt));
+        Covering(KeyNotNull(builder.HasIndex(t => t.LastReopenedAt)));
+    }
+
+    /// <summary>Makes the index partial: only rows whose leading key column is set (see the class summary).</summary>
+    private IndexBuilder<T> KeyNotNull<T>(IndexBuilder<T> index)
+    {
+        var column = index.Metadata.Properties[0].GetColumnName();
+        return index.HasFilter($"{sql.DelimitIdentifier(column)} IS NOT NULL");
     }
 
     /// <summary>What every report query filters or groups on (ReportAccess.Countable and GroupAsync).</summary>
@@ -123,7 +146,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         SqlServerIndexBuilderExtensions.IncludeProperties(index, columns);
     }
 
-    private static void ConfigureClock(OwnedNavigationBuilder<Ticket, SlaClock> clock, string prefix)
+    private void ConfigureClock(OwnedNavigationBuilder<Ticket, SlaClock> clock, string prefix)
     {
         clock.Property(c => c.Kind).HasColumnName(prefix + "Kind").HasConversion<string>().HasMaxLength(16);
         clock.Property(c => c.State).HasColumnName(prefix + "State").HasConversion<string>().HasMaxLength(16);
@@ -145,12 +168,14 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         clock.Ignore(c => c.IsCounting);
         // The at-risk list: running clocks, soonest due first (filtered on AtRiskFrom as it scans).
         clock.HasIndex(c => new { c.State, c.DueAt });
-        // GetSlaCompliance (met: by the instant the clock stopped; breached: by the breach instant) and ListSlaBreaches
-        // (newest first). The migration AddCoveringReportIndexes rebuilds both on PostgreSQL and SQL Server with
-        // INCLUDE (the clock's state and the report columns) so compliance is an index-only scan; EF Core cannot
-        // include the owner's columns in an owned type's index, so that part is SQL in the migration (ReportIndexes).
-        clock.HasIndex(c => c.StoppedAt);
-        clock.HasIndex(c => c.BreachedAt);
+        // GetSlaCompliance (met: a range on the instant the clock stopped; breached: a range on the breach instant) and
+        // ListSlaBreaches (a range on BreachedAt, newest first). Partial: a running clock, or one that never breached,
+        // is not in them. The migrations AddCoveringReportIndexes and MakeNullAtIntakeIndexesPartial rebuild both on
+        // PostgreSQL and SQL Server with INCLUDE (the clock's state and the report columns) so compliance is an
+        // index-only scan; EF Core cannot include the owner's columns in an owned type's index, so that part is SQL in
+        // the migration (ReportIndexes).
+        KeyNotNull(clock.HasIndex(c => c.StoppedAt));
+        KeyNotNull(clock.HasIndex(c => c.BreachedAt));
         clock.Ignore(c => c.IsStopped);
     }
 }

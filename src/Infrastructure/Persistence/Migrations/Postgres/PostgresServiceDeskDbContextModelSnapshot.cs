@@ -23,6 +23,54 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ServiceDesk.Application.Reports.RatedTicket", b =>
+                {
+                    b.Property<int>("Assurance")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Empathy")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overall")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("ProductLineCode")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reliability")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Responsiveness")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceLevelCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Tangibles")
+                        .HasColumnType("integer");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"CustomerId\", \"ProductLineCode\", \"ServiceLevelCode\", \"Priority\", \"Status\", \"SatisfactionRatedAt\" AS \"RatedAt\",\n    \"SatisfactionOverall\" AS \"Overall\", \"SatisfactionReliability\" AS \"Reliability\", \"SatisfactionResponsiveness\" AS \"Responsiveness\",\n    \"SatisfactionAssurance\" AS \"Assurance\", \"SatisfactionEmpathy\" AS \"Empathy\", \"SatisfactionTangibles\" AS \"Tangibles\"\nFROM \"Tickets\"\nWHERE \"SatisfactionRatedAt\" IS NOT NULL");
+                });
+
             modelBuilder.Entity("ServiceDesk.Domain.Catalog.Product", b =>
                 {
                     b.Property<string>("Code")
@@ -729,20 +777,25 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AcknowledgedAt")
+                        .HasFilter("\"AcknowledgedAt\" IS NOT NULL")
                         .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" });
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AcknowledgedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" });
 
-                    b.HasIndex("CausedByChange");
+                    b.HasIndex("CausedByChange")
+                        .HasFilter("\"CausedByChange\" IS NOT NULL");
 
-                    b.HasIndex("ExternalReference");
+                    b.HasIndex("ExternalReference")
+                        .HasFilter("\"ExternalReference\" IS NOT NULL");
 
                     b.HasIndex("LastReopenedAt")
+                        .HasFilter("\"LastReopenedAt\" IS NOT NULL")
                         .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LastReopenedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
                     b.HasIndex("LastResolvedAt")
+                        .HasFilter("\"LastResolvedAt\" IS NOT NULL")
                         .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" });
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LastResolvedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" });
@@ -757,7 +810,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OpenedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
-                    b.HasIndex("ProblemNumber", "Number");
+                    b.HasIndex("ProblemNumber", "Number")
+                        .HasFilter("\"ProblemNumber\" IS NOT NULL");
 
                     b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
 
@@ -1667,7 +1721,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.HasKey("TicketId");
 
-                            b1.HasIndex("RatedAt");
+                            b1.HasIndex("RatedAt")
+                                .HasFilter("\"SatisfactionRatedAt\" IS NOT NULL");
 
                             b1.ToTable("Tickets");
 
@@ -1756,9 +1811,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.HasKey("TicketId");
 
-                            b1.HasIndex("BreachedAt");
+                            b1.HasIndex("BreachedAt")
+                                .HasFilter("\"ResolutionBreachedAt\" IS NOT NULL");
 
-                            b1.HasIndex("StoppedAt");
+                            b1.HasIndex("StoppedAt")
+                                .HasFilter("\"ResolutionStoppedAt\" IS NOT NULL");
 
                             b1.HasIndex("State", "DueAt");
 
@@ -1849,9 +1906,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.HasKey("TicketId");
 
-                            b1.HasIndex("BreachedAt");
+                            b1.HasIndex("BreachedAt")
+                                .HasFilter("\"ResponseBreachedAt\" IS NOT NULL");
 
-                            b1.HasIndex("StoppedAt");
+                            b1.HasIndex("StoppedAt")
+                                .HasFilter("\"ResponseStoppedAt\" IS NOT NULL");
 
                             b1.HasIndex("State", "DueAt");
 

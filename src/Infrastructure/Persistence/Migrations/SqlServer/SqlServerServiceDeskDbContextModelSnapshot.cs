@@ -23,6 +23,54 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("ServiceDesk.Application.Reports.RatedTicket", b =>
+                {
+                    b.Property<int>("Assurance")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Empathy")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Overall")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("ProductLineCode")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Reliability")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Responsiveness")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ServiceLevelCode")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Tangibles")
+                        .HasColumnType("int");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"CustomerId\", \"ProductLineCode\", \"ServiceLevelCode\", \"Priority\", \"Status\", \"SatisfactionRatedAt\" AS \"RatedAt\",\n    \"SatisfactionOverall\" AS \"Overall\", \"SatisfactionReliability\" AS \"Reliability\", \"SatisfactionResponsiveness\" AS \"Responsiveness\",\n    \"SatisfactionAssurance\" AS \"Assurance\", \"SatisfactionEmpathy\" AS \"Empathy\", \"SatisfactionTangibles\" AS \"Tangibles\"\nFROM \"Tickets\"\nWHERE \"SatisfactionRatedAt\" IS NOT NULL");
+                });
+
             modelBuilder.Entity("ServiceDesk.Domain.Catalog.Product", b =>
                 {
                     b.Property<string>("Code")
@@ -729,20 +777,25 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AcknowledgedAt")
+                        .HasFilter("[AcknowledgedAt] IS NOT NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" });
 
                     SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("AcknowledgedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" });
 
-                    b.HasIndex("CausedByChange");
+                    b.HasIndex("CausedByChange")
+                        .HasFilter("[CausedByChange] IS NOT NULL");
 
-                    b.HasIndex("ExternalReference");
+                    b.HasIndex("ExternalReference")
+                        .HasFilter("[ExternalReference] IS NOT NULL");
 
                     b.HasIndex("LastReopenedAt")
+                        .HasFilter("[LastReopenedAt] IS NOT NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
                     SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("LastReopenedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
                     b.HasIndex("LastResolvedAt")
+                        .HasFilter("[LastResolvedAt] IS NOT NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" });
 
                     SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("LastResolvedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" });
@@ -757,7 +810,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("OpenedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
-                    b.HasIndex("ProblemNumber", "Number");
+                    b.HasIndex("ProblemNumber", "Number")
+                        .HasFilter("[ProblemNumber] IS NOT NULL");
 
                     b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
 
@@ -1667,7 +1721,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
                             b1.HasKey("TicketId");
 
-                            b1.HasIndex("RatedAt");
+                            b1.HasIndex("RatedAt")
+                                .HasFilter("[SatisfactionRatedAt] IS NOT NULL");
 
                             b1.ToTable("Tickets");
 
@@ -1756,9 +1811,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
                             b1.HasKey("TicketId");
 
-                            b1.HasIndex("BreachedAt");
+                            b1.HasIndex("BreachedAt")
+                                .HasFilter("[ResolutionBreachedAt] IS NOT NULL");
 
-                            b1.HasIndex("StoppedAt");
+                            b1.HasIndex("StoppedAt")
+                                .HasFilter("[ResolutionStoppedAt] IS NOT NULL");
 
                             b1.HasIndex("State", "DueAt");
 
@@ -1849,9 +1906,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
                             b1.HasKey("TicketId");
 
-                            b1.HasIndex("BreachedAt");
+                            b1.HasIndex("BreachedAt")
+                                .HasFilter("[ResponseBreachedAt] IS NOT NULL");
 
-                            b1.HasIndex("StoppedAt");
+                            b1.HasIndex("StoppedAt")
+                                .HasFilter("[ResponseStoppedAt] IS NOT NULL");
 
                             b1.HasIndex("State", "DueAt");
 

@@ -18,6 +18,54 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ServiceDesk.Application.Reports.RatedTicket", b =>
+                {
+                    b.Property<int>("Assurance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Empathy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductLineCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reliability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responsiveness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceLevelCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tangibles")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"CustomerId\", \"ProductLineCode\", \"ServiceLevelCode\", \"Priority\", \"Status\", \"SatisfactionRatedAt\" AS \"RatedAt\",\n    \"SatisfactionOverall\" AS \"Overall\", \"SatisfactionReliability\" AS \"Reliability\", \"SatisfactionResponsiveness\" AS \"Responsiveness\",\n    \"SatisfactionAssurance\" AS \"Assurance\", \"SatisfactionEmpathy\" AS \"Empathy\", \"SatisfactionTangibles\" AS \"Tangibles\"\nFROM \"Tickets\"\nWHERE \"SatisfactionRatedAt\" IS NOT NULL");
+                });
+
             modelBuilder.Entity("ServiceDesk.Domain.Catalog.Product", b =>
                 {
                     b.Property<string>("Code")
@@ -724,18 +772,23 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AcknowledgedAt")
+                        .HasFilter("\"AcknowledgedAt\" IS NOT NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" })
                         .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "AcknowledgeBusinessMinutes", "AcknowledgeClockMinutes" });
 
-                    b.HasIndex("CausedByChange");
+                    b.HasIndex("CausedByChange")
+                        .HasFilter("\"CausedByChange\" IS NOT NULL");
 
-                    b.HasIndex("ExternalReference");
+                    b.HasIndex("ExternalReference")
+                        .HasFilter("\"ExternalReference\" IS NOT NULL");
 
                     b.HasIndex("LastReopenedAt")
+                        .HasFilter("\"LastReopenedAt\" IS NOT NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" })
                         .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
                     b.HasIndex("LastResolvedAt")
+                        .HasFilter("\"LastResolvedAt\" IS NOT NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" })
                         .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority", "ResolveBusinessMinutes", "ResolveClockMinutes" });
 
@@ -748,7 +801,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" })
                         .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
-                    b.HasIndex("ProblemNumber", "Number");
+                    b.HasIndex("ProblemNumber", "Number")
+                        .HasFilter("\"ProblemNumber\" IS NOT NULL");
 
                     b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
 
@@ -1658,7 +1712,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.HasKey("TicketId");
 
-                            b1.HasIndex("RatedAt");
+                            b1.HasIndex("RatedAt")
+                                .HasFilter("\"SatisfactionRatedAt\" IS NOT NULL");
 
                             b1.ToTable("Tickets");
 
@@ -1747,9 +1802,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.HasKey("TicketId");
 
-                            b1.HasIndex("BreachedAt");
+                            b1.HasIndex("BreachedAt")
+                                .HasFilter("\"ResolutionBreachedAt\" IS NOT NULL");
 
-                            b1.HasIndex("StoppedAt");
+                            b1.HasIndex("StoppedAt")
+                                .HasFilter("\"ResolutionStoppedAt\" IS NOT NULL");
 
                             b1.HasIndex("State", "DueAt");
 
@@ -1840,9 +1897,11 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.HasKey("TicketId");
 
-                            b1.HasIndex("BreachedAt");
+                            b1.HasIndex("BreachedAt")
+                                .HasFilter("\"ResponseBreachedAt\" IS NOT NULL");
 
-                            b1.HasIndex("StoppedAt");
+                            b1.HasIndex("StoppedAt")
+                                .HasFilter("\"ResponseStoppedAt\" IS NOT NULL");
 
                             b1.HasIndex("State", "DueAt");
 

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceDesk.Api.Tests.Infrastructure;
+using ServiceDesk.Infrastructure.Persistence;
+
+namespace ServiceDesk.Api.Tests.Persistence;
+
+/// <summary>
+/// The indexes on <c>Tickets</c> whose key is null when a ticket is raised are partial (<c>WHERE key IS NOT NULL</c>),
+/// so intake writes no entry in them; the covering ones keep their INCLUDE list. Checked in the schema the migrations
+/// leave: the migrated test database (SQLite, or PostgreSQL when configured), and every provider's migrations script
+/// (SQL Server has no engine here).
+/// </summary>
+public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
+{
+    /// <summary>Index name, its key column, whether it is covering (INCLUDE on PostgreSQL and SQL Server).</summary>
+    private static readonly (string Name, string Key, bool Covering)[] NullAtIntake =
+    [
+        ("IX_Tickets_AcknowledgedAt", "AcknowledgedAt", true),
+        ("IX_Tickets_LastReopenedAt", "LastReopenedAt", true),
+        ("IX_Tickets_LastResolvedAt", "LastResolvedAt", true),
+        ("IX_Tickets_ResponseStoppedAt", "ResponseStoppedAt", true),
+        ("IX_Tickets_ResolutionStoppedAt", "ResolutionStoppedAt", true),
+        ("IX_Tickets_ResponseBreachedAt", "ResponseBreachedAt", true),
+        ("IX_Tickets_ResolutionBreachedAt", "ResolutionBreachedAt", true),
+        ("IX_Tickets_SatisfactionRatedAt", "SatisfactionRatedAt", true),
+        ("IX_Tickets_CausedByChange", "CausedByChange", false),
+        ("IX_Tickets_ExternalReference", "ExternalReference", false),
+        ("IX_Tickets_ProblemNumber_Number", "ProblemNumber", false),
+    ];
+
+    public static TheoryData<string> Providers => new() { "SqlServer", "Postgres", "Sqlite" };
+
+    [Fact]
+    public async Task The_migrated_database_has_every_null_at_intake_index_partial_on_its_key()
+    {
+        using var client = factory.CreateAdminClient(); // starts the host: migrated
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+        var definitions = await (db.Database.IsNpgsql()
+                ? db.Database.SqlQueryRaw<IndexDefinition>("SELECT indexname AS \"Name\", indexdef AS \"Sql\" FROM pg_indexes WHERE tablename = 'Tickets'")
+                : db.Database.SqlQueryRaw<IndexDefinition>("SELECT name AS \"Name\", sql AS \"Sql\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Tickets'"))
+            .ToDictionaryAsync(d => d.Name, d => d.Sql ?? string.Empty, StringComparer.Ordinal);
+
+        foreach (var (name, key, covering) in NullAtIntake)
+        {
+            Assert.True(definitions.TryGetValue(name, out var sql), $"{name} is missing.");
+            // pg_indexes writes WHERE ("Key" IS NOT NULL); SQLite keeps the statement as it was given.
+            Assert.Matches(new Regex($"""WHERE \(?"{key}" IS NOT NULL\)?$"""), sql);
+            if (covering && db.Database.IsNpgsql())
+                Assert.Contains(" INCLUDE (", sql, StringComparison.Ordinal);
+        }
+
+        // Only these: the list indexes on OpenedAt and the rest hold every ticket.
+        var partial = definitions.Where(d => d.Value.Contains(" WHERE ", StringComparison.Ordinal)).Select(d => d.Key).Order(StringComparer.Ordinal);
+        Assert.Equal(NullAtIntake.Select(i => i.Name).Order(StringComparer.Ordinal), partial);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Every_providers_migrations_leave_each_null_at_intake_index_partial_and_covering_as_before(string provider)
+    {
+        using var context = ProviderModelTests.Create(provider);
+        var script = context.GetService<IMigrator>().GenerateScript();
+        string Quote(string name) => provider == "SqlServer" ? $"[{name}]" : $"\"{name}\"";
+
+        foreach (var (name, key, covering) in NullAtIntake)
+        {
+            // The last statement that creates the index is the one in force.
+            var created = Regex.Matches(script, $@"CREATE INDEX {Regex.Escape(Quote(name))} ON [^;]*;").LastOrDefault();
+            Assert.True(created is not null, $"{provider}: no migration creates {name}.");
+            Assert.EndsWith($" WHERE {Quote(key)} IS NOT NULL;", created.Value, StringComparison.Ordinal);
+            Assert.True(created.Value.Contains(" INCLUDE (", StringComparison.Ordinal) == (covering && provider != "Sqlite"),
+                $"{provider}: {name} should {(covering && provider != "Sqlite" ? "" : "not ")}carry INCLUDE: {created.Value}");
+        }
+    }
+
+    private sealed class IndexDefinition
+    {
+        public required string Name { get; init; }
+
+        public string? Sql { get; init; }
+    }
+}
