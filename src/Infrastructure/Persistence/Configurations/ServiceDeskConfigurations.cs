@@ -82,8 +82,11 @@ internal sealed class TicketConfiguration(ISqlGenerationHelper sql) : IEntityTyp
         builder.HasIndex(t => t.Number).IsUnique();
         // ListTickets (GET /incidents, /service-requests), newest first, keyset on (OpenedAt, Number): each filter has an
         // index that ends in the sort order, so the first page reads 51 index entries, never a sort or a filtered scan
-        // (README "At a million tickets" has the plans). No filter, and openedFrom/openedTo:
-        builder.HasIndex(t => new { t.Kind, t.OpenedAt, t.Number });
+        // (README "At a million tickets" has the plans). No filter, and openedFrom/openedTo; and GetServiceQuality
+        // "opened" (a range of OpenedAt for each of the two kinds), which its INCLUDE answers from the index alone.
+        // There is no index led by OpenedAt on purpose: its order matches the table's, so the planner preferred it for
+        // every filtered first page and scanned past all the newest tickets that did not match (130 ms at 1M).
+        Covering(builder.HasIndex(t => new { t.Kind, t.OpenedAt, t.Number }));
         // ListTickets ?customerId=, and every list a Customer key reads (Visible(user) filters by customer):
         builder.HasIndex(t => new { t.CustomerId, t.Kind, t.OpenedAt, t.Number });
         // ListTickets ?status=:
@@ -117,9 +120,7 @@ internal sealed class TicketConfiguration(ISqlGenerationHelper sql) : IEntityTyp
         // The index carries what the query reads (the cancelled filter, a Customer caller's filter, every grouping
         // column, the means' minutes) so PostgreSQL and SQL Server answer it from the index alone (index-only scan),
         // without a heap fetch per ticket. SQLite has no INCLUDE and keeps the plain index. All but "opened" are
-        // partial: a ticket not yet acknowledged, resolved or reopened is not in them.
-        // "opened":
-        Covering(builder.HasIndex(t => t.OpenedAt));
+        // partial: a ticket not yet acknowledged, resolved or reopened is not in them. ("opened": (Kind, OpenedAt, Number) above.)
         // "acknowledged" (MTTA):
         Covering(KeyNotNull(builder.HasIndex(t => t.AcknowledgedAt)), nameof(Ticket.AcknowledgeBusinessMinutes), nameof(Ticket.AcknowledgeClockMinutes));
         // "resolved" (MTTR):

@@ -85,7 +85,8 @@ internal sealed class GetServiceQualityHandler(IServiceDeskDbContext db, ICurren
 
         public async Task<List<Grouped<TKey, Quality>>> ComputeAsync<TKey>(Expression<Func<Ticket, TKey>> key, CancellationToken cancellationToken)
         {
-            var opened = await tickets.Where(t => t.OpenedAt >= from && t.OpenedAt < to)
+            // Both kinds named, so the range is read from the (Kind, OpenedAt, Number) index, one kind after the other.
+            var opened = await tickets.Where(t => (t.Kind == TicketKind.Incident || t.Kind == TicketKind.ServiceRequest) && t.OpenedAt >= from && t.OpenedAt < to)
                 .GroupBy(key).Select(g => new Counted<TKey>(g.Key, g.Count()))
                 .ToListAsync(cancellationToken);
             var acknowledged = await tickets.Where(t => t.AcknowledgedAt >= from && t.AcknowledgedAt < to && t.AcknowledgeBusinessMinutes != null)

@@ -805,17 +805,15 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OpenedAt")
-                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OpenedAt"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
-
                     b.HasIndex("ProblemNumber", "Number")
                         .HasFilter("\"ProblemNumber\" IS NOT NULL");
 
                     b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
 
-                    b.HasIndex("Kind", "OpenedAt", "Number");
+                    b.HasIndex("Kind", "OpenedAt", "Number")
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "OpenedAt", "Number"), new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
                     b.HasIndex("CustomerId", "Kind", "OpenedAt", "Number");
 

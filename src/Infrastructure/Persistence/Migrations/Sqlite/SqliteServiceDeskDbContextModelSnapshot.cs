@@ -797,16 +797,14 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OpenedAt")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" })
-                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
-
                     b.HasIndex("ProblemNumber", "Number")
                         .HasFilter("\"ProblemNumber\" IS NOT NULL");
 
                     b.HasIndex("IsOpenFlag", "QueueDueAt", "Number");
 
-                    b.HasIndex("Kind", "OpenedAt", "Number");
+                    b.HasIndex("Kind", "OpenedAt", "Number")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "CustomerId", "ProductLineCode", "ServiceLevelCode", "Priority" });
 
                     b.HasIndex("CustomerId", "Kind", "OpenedAt", "Number");
 
