@@ -103,21 +103,18 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     /// The rows <c>Add</c> and <c>SaveChangesAsync</c> would write for a new aggregate (its row with its owned parts,
     /// its new history lines, its events as outbox rows), written by one hand-built command instead of EF Core's update
     /// pipeline: building that wide INSERT was the largest cost of intake (README "Performance"). All or nothing: the
-    /// command runs in the current transaction, or in its own (on PostgreSQL, a command of several statements already
-    /// runs in one implicit transaction, so no BEGIN/COMMIT round trip is added).
+    /// command runs in the current transaction, or in its own (on PostgreSQL, a batch already runs in one implicit
+    /// transaction, so no BEGIN/COMMIT round trip is added).
     /// </summary>
     public async Task InsertNewAsync(Entity aggregate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         // The order Add + SaveChanges uses: events, the aggregate, then its rows (they reference it).
-        var raising = aggregate as IHasDomainEvents;
-        var rows = new List<object>();
-        if (raising is not null)
-            rows.AddRange(raising.DomainEvents.Select(e => OutboxMessage.For(e, CustomerOf(raising))));
+        var output = new DomainOutput(aggregate is IHasDomainEvents raising ? [raising] : [], aggregate is IAudited audited ? [audited] : []);
+        var rows = new List<object>(output.Raising.SelectMany(EventRows));
         var wakesDispatcher = rows.Count > 0;
         rows.Add(aggregate);
-        if (aggregate is IAudited audited)
-            rows.AddRange(audited.NewRows);
+        rows.AddRange(output.Audited.SelectMany(a => a.NewRows));
 
         try
         {
@@ -132,8 +129,7 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
             throw;
         }
 
-        raising?.ClearDomainEvents();
-        (aggregate as IAudited)?.NewRowsSaved();
+        output.Saved();
         if (wakesDispatcher)
             this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
                 .OfType<Integrations.Webhooks.WebhookSignalInterceptor>().FirstOrDefault()?.OutboxWritten();
@@ -216,7 +212,7 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     {
         var raising = ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).ToList();
         foreach (var aggregate in raising)
-            OutboxMessages.AddRange(aggregate.DomainEvents.Select(e => OutboxMessage.For(e, CustomerOf(aggregate))));
+            OutboxMessages.AddRange(EventRows(aggregate));
 
         var audited = ChangeTracker.Entries<IAudited>().Select(e => e.Entity).ToList();
         foreach (var aggregate in audited)
@@ -224,6 +220,10 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
 
         return new DomainOutput(raising, audited);
     }
+
+    /// <summary>An aggregate's pending events as outbox rows.</summary>
+    private static IEnumerable<OutboxMessage> EventRows(IHasDomainEvents aggregate) =>
+        aggregate.DomainEvents.Select(e => OutboxMessage.For(e, CustomerOf(aggregate)));
 
     /// <summary>The customer an aggregate's events are about, for subscriptions filtered by customer.</summary>
     private static Guid? CustomerOf(IHasDomainEvents aggregate) => aggregate switch
