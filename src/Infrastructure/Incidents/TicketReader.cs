@@ -1,11 +1,15 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using ServiceDesk.Application.Incidents;
 using ServiceDesk.Domain.Incidents;
+using ServiceDesk.Domain.ServiceLevels;
 using ServiceDesk.Infrastructure.Persistence;
 
 namespace ServiceDesk.Infrastructure.Incidents;
 
-/// <summary>One ticket by kind and number through a query compiled once per process.</summary>
+/// <summary>One ticket by kind and number, and pages of the ticket list, through queries compiled once per process.</summary>
 internal sealed class TicketReader(ServiceDeskDbContext db) : ITicketReader
 {
     private static readonly Func<ServiceDeskDbContext, string, TicketKind, CancellationToken, Task<TicketResponse?>> TicketByNumber =
@@ -17,4 +21,135 @@ internal sealed class TicketReader(ServiceDeskDbContext db) : ITicketReader
 
     public Task<TicketResponse?> FindAsync(TicketKind kind, string number, CancellationToken cancellationToken) =>
         TicketByNumber(db, number, kind, cancellationToken);
+
+    public async Task<List<TicketResponse>> ListAsync(TicketListFilter filter, CancellationToken cancellationToken)
+    {
+        var query = TicketList.For(filter);
+        var (afterAt, afterNumber) = filter.After ?? default;
+        var rows = new List<TicketResponse>(filter.Take);
+        await foreach (var row in query(db, filter.Kind, filter.CustomerId ?? default, filter.Status ?? default, filter.Priority ?? default,
+                           filter.ProductLine ?? string.Empty, filter.Group ?? string.Empty, filter.Assignee ?? string.Empty,
+                           filter.OpenedFrom ?? default, filter.OpenedTo ?? default, afterAt, afterNumber ?? string.Empty, filter.Take)
+                           .WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The list's queries, one per combination of filters (its <see cref="Shape"/>), compiled when first asked for.
+    /// Each is the query ListTickets would build with LINQ: only the filters that are set become SQL conditions (so
+    /// every filter keeps its own index), then newest first on (OpenedAt, Number) and the list projection. Every
+    /// compiled query takes every parameter; those of filters it does not have are ignored.
+    /// </summary>
+    private static class TicketList
+    {
+        private static readonly ConcurrentDictionary<Shape, Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
+            DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IAsyncEnumerable<TicketResponse>>> Compiled = new();
+
+        private static readonly ParameterExpression Context = Expression.Parameter(typeof(ServiceDeskDbContext), "context");
+        private static readonly ParameterExpression Kind = Expression.Parameter(typeof(TicketKind), "kind");
+        private static readonly ParameterExpression CustomerId = Expression.Parameter(typeof(Guid), "customerId");
+        private static readonly ParameterExpression Status = Expression.Parameter(typeof(TicketStatus), "status");
+        private static readonly ParameterExpression Priority = Expression.Parameter(typeof(Priority), "priority");
+        private static readonly ParameterExpression ProductLine = Expression.Parameter(typeof(string), "productLine");
+        private static readonly ParameterExpression Group = Expression.Parameter(typeof(string), "group");
+        private static readonly ParameterExpression Assignee = Expression.Parameter(typeof(string), "assignee");
+        private static readonly ParameterExpression OpenedFrom = Expression.Parameter(typeof(DateTimeOffset), "openedFrom");
+        private static readonly ParameterExpression OpenedTo = Expression.Parameter(typeof(DateTimeOffset), "openedTo");
+        private static readonly ParameterExpression AfterOpenedAt = Expression.Parameter(typeof(DateTimeOffset), "afterOpenedAt");
+        private static readonly ParameterExpression AfterNumber = Expression.Parameter(typeof(string), "afterNumber");
+        private static readonly ParameterExpression Take = Expression.Parameter(typeof(int), "take");
+
+        public static Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
+            DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IAsyncEnumerable<TicketResponse>> For(TicketListFilter filter) =>
+            Compiled.GetOrAdd(ShapeOf(filter), Compile);
+
+        private static Shape ShapeOf(TicketListFilter filter) =>
+            (filter.CustomerId is null ? 0 : Shape.Customer)
+            | (filter.Status is null ? 0 : Shape.Status)
+            | (filter.Priority is null ? 0 : Shape.Priority)
+            | (filter.ProductLine is null ? 0 : Shape.ProductLine)
+            | (filter.Group is null ? 0 : Shape.Group)
+            | (filter.Assignee is null ? 0 : Shape.Assignee)
+            | (filter.Breached switch { true => Shape.Breached, false => Shape.NotBreached, null => 0 })
+            | (filter.OpenedFrom is null ? 0 : Shape.OpenedFrom)
+            | (filter.OpenedTo is null ? 0 : Shape.OpenedTo)
+            | (filter.After is null ? 0 : Shape.After);
+
+        private static Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
+            DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IAsyncEnumerable<TicketResponse>> Compile(Shape shape)
+        {
+            Expression query = Body((ServiceDeskDbContext context, TicketKind kind) => context.Set<Ticket>().AsNoTracking().Where(t => t.Kind == kind), Context, Kind);
+            if (shape.HasFlag(Shape.Customer))
+                query = Where(query, (Ticket t, Guid customerId) => t.CustomerId == customerId, CustomerId);
+            if (shape.HasFlag(Shape.Status))
+                query = Where(query, (Ticket t, TicketStatus status) => t.Status == status, Status);
+            if (shape.HasFlag(Shape.Priority))
+                query = Where(query, (Ticket t, Priority priority) => t.Priority == priority, Priority);
+            if (shape.HasFlag(Shape.ProductLine))
+                query = Where(query, (Ticket t, string productLine) => t.ProductLineCode == productLine, ProductLine);
+            if (shape.HasFlag(Shape.Group))
+                query = Where(query, (Ticket t, string group) => t.AssignmentGroup == group, Group);
+            if (shape.HasFlag(Shape.Assignee))
+                query = Where(query, (Ticket t, string assignee) => t.Assignee == assignee, Assignee);
+            if (shape.HasFlag(Shape.Breached))
+                query = Where(query, t => t.Response.State == SlaClockState.Breached || t.Resolution.State == SlaClockState.Breached);
+            if (shape.HasFlag(Shape.NotBreached))
+                query = Where(query, t => t.Response.State != SlaClockState.Breached && t.Resolution.State != SlaClockState.Breached);
+            if (shape.HasFlag(Shape.OpenedFrom))
+                query = Where(query, (Ticket t, DateTimeOffset from) => t.OpenedAt >= from, OpenedFrom);
+            if (shape.HasFlag(Shape.OpenedTo))
+                query = Where(query, (Ticket t, DateTimeOffset to) => t.OpenedAt < to, OpenedTo);
+            if (shape.HasFlag(Shape.After))
+            {
+                query = Body((IQueryable<Ticket> tickets, DateTimeOffset openedAt, string number) =>
+                        tickets.Where(t => t.OpenedAt < openedAt || (t.OpenedAt == openedAt && string.Compare(t.Number, number) < 0)),
+                    query, AfterOpenedAt, AfterNumber);
+            }
+
+            query = Body((IQueryable<Ticket> tickets, int take) =>
+                    tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Select(TicketMapper.Projection).Take(take),
+                query, Take);
+            return EF.CompileAsyncQuery(
+                Expression.Lambda<Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
+                    DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IQueryable<TicketResponse>>>(
+                    query, Context, Kind, CustomerId, Status, Priority, ProductLine, Group, Assignee, OpenedFrom, OpenedTo, AfterOpenedAt, AfterNumber, Take));
+        }
+
+        /// <summary><paramref name="query"/>.Where(predicate), the predicate's second parameter being the compiled query's <paramref name="argument"/>.</summary>
+        private static MethodCallExpression Where<TArgument>(Expression query, Expression<Func<Ticket, TArgument, bool>> predicate, ParameterExpression argument) =>
+            Where(query, Expression.Lambda<Func<Ticket, bool>>(
+                ReplacingExpressionVisitor.Replace(predicate.Parameters[1], argument, predicate.Body), predicate.Parameters[0]));
+
+        private static MethodCallExpression Where(Expression query, Expression<Func<Ticket, bool>> predicate) =>
+            Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Ticket)], query, Expression.Quote(predicate));
+
+        /// <summary>A template's body with its parameters replaced by the given expressions, in order.</summary>
+        private static Expression Body(LambdaExpression template, params Expression[] arguments)
+        {
+            var body = template.Body;
+            for (var i = 0; i < arguments.Length; i++)
+                body = ReplacingExpressionVisitor.Replace(template.Parameters[i], arguments[i], body);
+            return body;
+        }
+    }
+
+    [Flags]
+    private enum Shape
+    {
+        Customer = 1,
+        Status = 1 << 1,
+        Priority = 1 << 2,
+        ProductLine = 1 << 3,
+        Group = 1 << 4,
+        Assignee = 1 << 5,
+        Breached = 1 << 6,
+        NotBreached = 1 << 7,
+        OpenedFrom = 1 << 8,
+        OpenedTo = 1 << 9,
+        After = 1 << 10,
+    }
 }

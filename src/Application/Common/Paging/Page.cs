@@ -62,9 +62,12 @@ public static class Cursor
         this IQueryable<T> orderedQuery,
         int size,
         Func<T, TKey> keyOf,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        ToPage(await orderedQuery.Take(size + 1).ToListAsync(cancellationToken), size, keyOf);
+
+    /// <summary>A page from up to <paramref name="size"/> + 1 rows read in keyset order (the extra one says another page follows).</summary>
+    public static Page<T> ToPage<T, TKey>(this List<T> rows, int size, Func<T, TKey> keyOf)
     {
-        var rows = await orderedQuery.Take(size + 1).ToListAsync(cancellationToken);
         if (rows.Count <= size)
             return new Page<T>(rows, null);
         rows.RemoveAt(rows.Count - 1);

@@ -1,7 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Incidents;
@@ -33,44 +31,45 @@ public sealed class ListTicketsQueryValidator : AbstractValidator<ListTicketsQue
     }
 }
 
-internal sealed class ListTicketsHandler(IServiceDeskDbContext db, ICurrentUser user, SatisfactionWeights weights) : IQueryHandler<ListTicketsQuery, Page<TicketResponse>>
+/// <summary>
+/// Runs through <see cref="ITicketReader.ListAsync"/>: one precompiled query per combination of filters, since the
+/// list is the heaviest read clients poll (building and hashing the 40-column projection per call cost a quarter of it).
+/// </summary>
+internal sealed class ListTicketsHandler(ITicketReader reader, ICurrentUser user, SatisfactionWeights weights) : IQueryHandler<ListTicketsQuery, Page<TicketResponse>>
 {
     public async ValueTask<Page<TicketResponse>> Handle(ListTicketsQuery query, CancellationToken cancellationToken)
     {
-        var tickets = db.Tickets.AsNoTracking().Visible(user).Where(t => t.Kind == query.Kind);
-        if (query.Status is { } status)
-            tickets = tickets.Where(t => t.Status == status);
-        if (query.Priority is { } priority)
-            tickets = tickets.Where(t => t.Priority == priority);
-        if (query.CustomerId is { } customerId)
-            tickets = tickets.Where(t => t.CustomerId == customerId);
-        if (!string.IsNullOrWhiteSpace(query.ProductLine))
-            tickets = tickets.Where(t => t.ProductLineCode == query.ProductLine);
-        if (!string.IsNullOrWhiteSpace(query.Group))
-            tickets = tickets.Where(t => t.AssignmentGroup == query.Group);
-        if (!string.IsNullOrWhiteSpace(query.Assignee))
-            tickets = tickets.Where(t => t.Assignee == query.Assignee);
-        if (query.Breached is { } breached)
+        // A Customer caller sees only its own customer's tickets: asking for another's is an empty list.
+        var customerId = query.CustomerId;
+        if (user.IsCustomerOnly)
         {
-            tickets = breached
-                ? tickets.Where(t => t.Response.State == SlaClockState.Breached || t.Resolution.State == SlaClockState.Breached)
-                : tickets.Where(t => t.Response.State != SlaClockState.Breached && t.Resolution.State != SlaClockState.Breached);
+            var own = user.CustomerId ?? Guid.Empty;
+            if (customerId is { } asked && asked != own)
+                return new Page<TicketResponse>([], null);
+            customerId = own;
         }
 
-        if (query.OpenedFrom is { } from)
-            tickets = tickets.Where(t => t.OpenedAt >= from.ToUniversalTime());
-        if (query.OpenedTo is { } to)
-            tickets = tickets.Where(t => t.OpenedAt < to.ToUniversalTime());
-
-        if (Cursor.Decode<TicketCursor>(query.Page.Cursor) is { } after)
-            tickets = tickets.Where(t => t.OpenedAt < after.OpenedAt || (t.OpenedAt == after.OpenedAt && string.Compare(t.Number, after.Number) < 0));
-
-        var page = await tickets
-            .OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number)
-            .ProjectToResponse()
-            .ToPageAsync(query.Page.Size, t => new TicketCursor(t.OpenedAt, t.Number), cancellationToken);
-        return page.Scored(weights);
+        var after = Cursor.Decode<TicketCursor>(query.Page.Cursor);
+        var rows = await reader.ListAsync(
+            new TicketListFilter(
+                query.Kind,
+                customerId,
+                query.Status,
+                query.Priority,
+                Blank(query.ProductLine),
+                Blank(query.Group),
+                Blank(query.Assignee),
+                query.Breached,
+                query.OpenedFrom?.ToUniversalTime(),
+                query.OpenedTo?.ToUniversalTime(),
+                after is null ? null : (after.OpenedAt, after.Number),
+                query.Page.Size + 1),
+            cancellationToken);
+        return rows.ToPage(query.Page.Size, t => new TicketCursor(t.OpenedAt, t.Number)).Scored(weights);
     }
+
+    /// <summary>A blank text filter is no filter.</summary>
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private sealed record TicketCursor(DateTimeOffset OpenedAt, string Number);
 }
