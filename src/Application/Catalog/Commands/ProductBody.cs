@@ -61,9 +61,9 @@ public sealed class ProductFieldsValidator : AbstractValidator<ProductFields>
         RuleFor(b => b.Name).NotEmpty().MaximumLength(ProductLine.NameMaxLength);
         RuleFor(b => b.NameZh).NotEmpty().MaximumLength(ProductLine.NameMaxLength);
         RuleFor(b => b.Description).MaximumLength(ProductLine.DescriptionMaxLength);
-        RuleFor(b => b.Kind).NotNull().IsInEnum();
+        RuleFor(b => b.Kind).NotNull().IsDefinedEnum();
         RuleFor(b => b.DeliveryModes).NotEmpty();
-        RuleForEach(b => b.DeliveryModes).IsInEnum();
+        RuleForEach(b => b.DeliveryModes).IsDefinedEnum();
         RuleFor(b => b.MonthlyBasePrice).NotNull().GreaterThanOrEqualTo(0).LessThanOrEqualTo(100_000_000);
     }
 }
@@ -73,7 +73,7 @@ public sealed class ProductBodyValidator : AbstractValidator<ProductBody>
     public ProductBodyValidator()
     {
         Include(new ProductFieldsValidator());
-        RuleFor(b => b.Status).IsInEnum();
+        RuleFor(b => b.Status).IsDefinedEnum();
     }
 }
 

@@ -54,8 +54,8 @@ public sealed class ChangeBodyValidator : AbstractValidator<ChangeBody>
 {
     public ChangeBodyValidator()
     {
-        RuleFor(b => b.Type).IsInEnum();
-        RuleFor(b => b.Risk).IsInEnum();
+        RuleFor(b => b.Type).IsDefinedEnum();
+        RuleFor(b => b.Risk).IsDefinedEnum();
         RuleFor(b => b.Summary).NotEmpty().MaximumLength(Change.SummaryMaxLength);
         RuleFor(b => b.Description).NotEmpty().MaximumLength(Change.DescriptionMaxLength);
         RuleFor(b => b.ImplementationPlan).MaximumLength(Change.PlanMaxLength);

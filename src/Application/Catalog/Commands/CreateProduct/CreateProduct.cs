@@ -26,7 +26,7 @@ public sealed class CreateProductCommandValidator : AbstractValidator<CreateProd
     {
         RuleFor(c => c.Code).MustBeCode();
         Include(new ProductFieldsValidator());
-        RuleFor(c => c.Status).IsInEnum();
+        RuleFor(c => c.Status).IsDefinedEnum();
     }
 }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Security;
+using ServiceDesk.Application.Common;
 using ServiceDesk.Domain.Changes;
 
 namespace ServiceDesk.Application.Changes.Commands;
@@ -18,7 +19,7 @@ public sealed class ReviewChangeCommandValidator : AbstractValidator<ReviewChang
 {
     public ReviewChangeCommandValidator()
     {
-        RuleFor(c => c.Body.Outcome).NotNull().IsInEnum();
+        RuleFor(c => c.Body.Outcome).NotNull().IsDefinedEnum();
         RuleFor(c => c.Body.Notes).NotEmpty().MaximumLength(Change.PlanMaxLength);
     }
 }

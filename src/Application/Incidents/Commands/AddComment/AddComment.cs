@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using ServiceDesk.Application.Common;
 using ServiceDesk.Domain.Incidents;
 
 namespace ServiceDesk.Application.Incidents.Commands;
@@ -17,7 +18,7 @@ public sealed class AddCommentCommandValidator : AbstractValidator<AddCommentCom
     public AddCommentCommandValidator()
     {
         RuleFor(c => c.Body.Body).NotEmpty().MaximumLength(TicketComment.BodyMaxLength);
-        RuleFor(c => c.Body.Visibility).NotNull().IsInEnum();
+        RuleFor(c => c.Body.Visibility).NotNull().IsDefinedEnum();
     }
 }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using ServiceDesk.Application.Common;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceLevels;
 
@@ -22,9 +23,9 @@ public sealed class UpdateTicketCommandValidator : AbstractValidator<UpdateTicke
     {
         RuleFor(c => c.Body.Summary).NotEmpty().MaximumLength(Ticket.SummaryMaxLength);
         RuleFor(c => c.Body.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
-        RuleFor(c => c.Body.Impact).NotNull().IsInEnum();
-        RuleFor(c => c.Body.Urgency).NotNull().IsInEnum();
-        RuleFor(c => c.Body.Category).NotNull().IsInEnum();
+        RuleFor(c => c.Body.Impact).NotNull().IsDefinedEnum();
+        RuleFor(c => c.Body.Urgency).NotNull().IsDefinedEnum();
+        RuleFor(c => c.Body.Category).NotNull().IsDefinedEnum();
     }
 }
 

@@ -4,6 +4,7 @@ using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Interfaces;
 using ServiceDesk.Application.Common.Observability;
 using ServiceDesk.Application.Common.Security;
+using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Customers;
 using ServiceDesk.Application.Customers.Commands;
 using ServiceDesk.Domain.Catalog;
@@ -43,14 +44,14 @@ public sealed class RaiseTicketCommandValidator : AbstractValidator<RaiseTicketC
 {
     public RaiseTicketCommandValidator()
     {
-        RuleFor(c => c.Type).NotNull().IsInEnum();
+        RuleFor(c => c.Type).NotNull().IsDefinedEnum();
         RuleFor(c => c.CustomerId).NotNull().NotEqual(Guid.Empty);
         RuleFor(c => c.ProductCode).MaximumLength(Guard.MaxCodeLength);
         RuleFor(c => c.Summary).NotEmpty().MaximumLength(Ticket.SummaryMaxLength);
         RuleFor(c => c.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
-        RuleFor(c => c.Impact).NotNull().IsInEnum();
-        RuleFor(c => c.Urgency).NotNull().IsInEnum();
-        RuleFor(c => c.Channel).NotNull().IsInEnum();
+        RuleFor(c => c.Impact).NotNull().IsDefinedEnum();
+        RuleFor(c => c.Urgency).NotNull().IsDefinedEnum();
+        RuleFor(c => c.Channel).NotNull().IsDefinedEnum();
         RuleFor(c => c.Contact).NotNull();
         RuleFor(c => c.Contact!.Name).NotEmpty().MaximumLength(TicketContact.NameMaxLength).When(c => c.Contact is not null);
         RuleFor(c => c.Contact!.Email).MaximumLength(TicketContact.EmailMaxLength).EmailAddress().When(c => c.Contact?.Email is not null);
