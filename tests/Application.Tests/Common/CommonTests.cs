@@ -1,7 +1,9 @@
+using FluentValidation;
 using ServiceDesk.Application.Common;
 using ServiceDesk.Application.Common.Behaviours;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Paging;
+using ServiceDesk.Domain.ServiceLevels;
 
 namespace ServiceDesk.Application.Tests.Common;
 
@@ -32,6 +34,51 @@ public sealed class CommonTests
     {
         var e = Assert.Throws<RequestValidationException>(() => Cursor.Decode<Key>(cursor));
         Assert.Contains("cursor", e.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData(Impact.High, true)]
+    [InlineData(Impact.Low, true)]
+    [InlineData((Impact)0, false)]
+    [InlineData((Impact)42, false)]
+    public void IsDefinedEnum_accepts_only_values_the_enum_defines(Impact impact, bool valid)
+    {
+        var result = new EnumProbeValidator().Validate(new EnumProbe(impact, impact));
+        Assert.Equal(valid, result.IsValid);
+        if (!valid)
+        {
+            Assert.Equal(["Nullable", "Plain"], result.Errors.Select(e => e.PropertyName).Order());
+            Assert.All(result.Errors, e => Assert.EndsWith($"has a range of values which does not include '{impact}'.", e.ErrorMessage, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void IsDefinedEnum_leaves_a_missing_value_to_NotNull() =>
+        Assert.True(new EnumProbeValidator().Validate(new EnumProbe(null, Impact.Medium)).IsValid);
+
+    [Fact]
+    public void A_page_of_size_plus_one_rows_drops_the_extra_and_points_after_the_last_kept()
+    {
+        var page = new List<int> { 5, 4, 3 }.ToPage(2, n => new Number(n));
+        Assert.Equal([5, 4], page.Items);
+        Assert.Equal(new Number(4), Cursor.Decode<Number>(page.NextCursor));
+
+        var last = new List<int> { 5, 4 }.ToPage(2, n => new Number(n));
+        Assert.Equal([5, 4], last.Items);
+        Assert.Null(last.NextCursor);
+    }
+
+    private sealed record Number(int Value);
+
+    private sealed record EnumProbe(Impact? Nullable, Impact Plain);
+
+    private sealed class EnumProbeValidator : AbstractValidator<EnumProbe>
+    {
+        public EnumProbeValidator()
+        {
+            RuleFor(p => p.Nullable).IsDefinedEnum();
+            RuleFor(p => p.Plain).IsDefinedEnum();
+        }
     }
 
     [Fact]
