@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -80,8 +81,20 @@ internal sealed partial class RequestGuard(RequestDelegate next)
         mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
+    private const int SmallBody = 64 * 1024;
+
     private static async Task<byte[]> ReadAllAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // A small declared length (every ordinary body) is read straight into an array of that size; a large one (which
+        // Kestrel's body-size limit may yet refuse: no array is allocated on the client's word) or a chunked body of
+        // unknown length goes through a growing buffer.
+        if (request.ContentLength is { } length and <= SmallBody)
+        {
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, cancellationToken);
+            return body;
+        }
+
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
@@ -92,6 +105,10 @@ internal sealed partial class RequestGuard(RequestDelegate next)
         if (context.Request.Path.Value?.Contains('\0', StringComparison.Ordinal) == true)
             return ("path", "The path must not contain NUL characters.");
 
+        // Most requests (reads by number, intake, a list's first page) have no query string: nothing more to check.
+        if (!context.Request.QueryString.HasValue)
+            return null;
+
         foreach (var (name, values) in context.Request.Query)
         {
             if (name.Contains('\0', StringComparison.Ordinal) || values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
@@ -99,12 +116,8 @@ internal sealed partial class RequestGuard(RequestDelegate next)
         }
 
         // Query instants: the framework would read "2026-01-01T00:00" in the server's zone; the contract wants an offset.
-        foreach (var parameter in context.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
+        foreach (var name in context.GetEndpoint() is { } endpoint ? InstantParameters(endpoint) : [])
         {
-            var type = Nullable.GetUnderlyingType(parameter.ParameterInfo.ParameterType) ?? parameter.ParameterInfo.ParameterType;
-            if (type != typeof(DateTimeOffset))
-                continue;
-            var name = parameter.ParameterInfo.GetCustomAttributes().OfType<IFromQueryMetadata>().FirstOrDefault()?.Name ?? parameter.Name;
             foreach (var value in context.Request.Query[name])
             {
                 if (!string.IsNullOrEmpty(value) && !IsInstantWithOffset(value))
@@ -114,6 +127,17 @@ internal sealed partial class RequestGuard(RequestDelegate next)
 
         return null;
     }
+
+    /// <summary>The query names of an endpoint's DateTimeOffset parameters, found by reflection once per endpoint.</summary>
+    private static string[] InstantParameters(Endpoint endpoint) =>
+        InstantParametersByEndpoint.GetValue(endpoint, static e =>
+        [
+            .. e.Metadata.GetOrderedMetadata<IParameterBindingMetadata>()
+                .Where(p => (Nullable.GetUnderlyingType(p.ParameterInfo.ParameterType) ?? p.ParameterInfo.ParameterType) == typeof(DateTimeOffset))
+                .Select(p => p.ParameterInfo.GetCustomAttributes().OfType<IFromQueryMetadata>().FirstOrDefault()?.Name ?? p.Name),
+        ]);
+
+    private static readonly ConditionalWeakTable<Endpoint, string[]> InstantParametersByEndpoint = new();
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails Invalid(HttpContext context, string field, string message) =>
         ProblemResults.Create(context, 400, "One or more fields are invalid", "See 'errors' for the problem with each field.", ProblemTypes.For("validation"),

@@ -76,6 +76,21 @@ public sealed class UnreadableInputTests(ServiceDeskApiFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_body_without_a_length_or_over_64_KB_is_checked_like_any_other()
+    {
+        // The guard reads a small body of declared length straight into an array, anything else through a buffer.
+        using var client = factory.CreateAdminClient();
+        var chunkedTwice = await SendChunkedAsync(client, $"{Lines}/OPS", "{\"description\":\"a\",\"description\":\"b\"}");
+        var chunkedFine = await SendChunkedAsync(client, $"{Lines}/OPS", "{\"description\":\"Sent in chunks\"}");
+        var large = await client.PatchJsonAsync($"{Lines}/OPS", "{\"description\":\"" + new string('x', 70_000) + "\",\"description\":\"b\"}");
+
+        Assert.Equal("'description' is given more than once.", Message(await chunkedTwice.AssertProblemAsync(HttpStatusCode.BadRequest, "description"), "description"));
+        Assert.Equal(HttpStatusCode.OK, chunkedFine.StatusCode);
+        Assert.Equal("Sent in chunks", JsonDocument.Parse(await chunkedFine.Content.ReadAsStringAsync()).RootElement.GetProperty("description").GetString());
+        await large.AssertProblemAsync(HttpStatusCode.BadRequest, "description");
+    }
+
+    [Fact]
     public async Task A_lone_surrogate_is_400_naming_the_field()
     {
         using var client = factory.CreateAdminClient();
@@ -172,6 +187,21 @@ public sealed class UnreadableInputTests(ServiceDeskApiFactory factory) : IClass
     }
 
     private static string? Message(JsonElement problem, string field) => problem.GetProperty("errors").GetProperty(field)[0].GetString();
+
+    /// <summary>A merge patch whose length is not declared: a stream content of unknown length goes chunked.</summary>
+    private static async Task<HttpResponseMessage> SendChunkedAsync(HttpClient client, string url, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, url) { Content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(json))) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/merge-patch+json");
+        request.Headers.TransferEncodingChunked = true;
+        Assert.Null(request.Content.Headers.ContentLength);
+        return await client.SendAsync(request);
+    }
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 
     private static async Task<HttpResponseMessage> SendBytesAsync(HttpClient client, HttpMethod method, string url, byte[] body, string contentType)
     {
