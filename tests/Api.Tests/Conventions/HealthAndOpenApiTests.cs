@@ -66,13 +66,25 @@ public sealed class HealthAndOpenApiTests(ServiceDeskApiFactory factory) : IClas
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_Swagger_UI_is_served_without_auth()
+    [Theory]
+    [InlineData("/swagger/index.html")]
+    [InlineData("/swagger")] // redirects to index.html
+    [InlineData("/swagger/")]
+    public async Task The_Swagger_UI_is_served_without_auth(string path)
     {
         using var client = factory.CreateClient(apiKey: null);
-        var response = await client.GetAsync("/swagger/index.html");
+        var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_Swagger_UI_assets_are_served()
+    {
+        using var client = factory.CreateClient(apiKey: null);
+        var response = await client.GetAsync("/swagger/swagger-ui-bundle.js");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 10_000);
     }
 
     [Fact]
