@@ -30,6 +30,7 @@ public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFix
         ("IX_Tickets_CausedByChange", "CausedByChange", false),
         ("IX_Tickets_ExternalReference", "ExternalReference", false),
         ("IX_Tickets_ProblemNumber_Number", "ProblemNumber", false),
+        ("IX_Tickets_Kind_Assignee_OpenedAt_Number", "Assignee", false),
     ];
 
     public static TheoryData<string> Providers => new() { "SqlServer", "Postgres", "Sqlite" };

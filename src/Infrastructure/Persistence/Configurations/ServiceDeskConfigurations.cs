@@ -95,8 +95,8 @@ internal sealed class TicketConfiguration(ISqlGenerationHelper sql) : IEntityTyp
         builder.HasIndex(t => new { t.Kind, t.Priority, t.OpenedAt, t.Number });
         // ListTickets ?group=:
         builder.HasIndex(t => new { t.Kind, t.AssignmentGroup, t.OpenedAt, t.Number });
-        // ListTickets ?assignee=:
-        builder.HasIndex(t => new { t.Kind, t.Assignee, t.OpenedAt, t.Number });
+        // ListTickets ?assignee=. Partial: nobody is assigned at intake (the filter's equality implies the assignee is set).
+        NotNull(builder.HasIndex(t => new { t.Kind, t.Assignee, t.OpenedAt, t.Number }), nameof(Ticket.Assignee));
         // ListTickets ?productLine=:
         builder.HasIndex(t => new { t.Kind, t.ProductLineCode, t.OpenedAt, t.Number });
         // FindByExternalReference (GET /service-desk/tickets?externalReference=, an equality). Partial: a ticket raised
@@ -130,9 +130,12 @@ internal sealed class TicketConfiguration(ISqlGenerationHelper sql) : IEntityTyp
     }
 
     /// <summary>Makes the index partial: only rows whose leading key column is set (see the class summary).</summary>
-    private IndexBuilder<T> KeyNotNull<T>(IndexBuilder<T> index)
+    private IndexBuilder<T> KeyNotNull<T>(IndexBuilder<T> index) => NotNull(index, index.Metadata.Properties[0].Name);
+
+    /// <summary>Makes the index partial: only rows whose key column <paramref name="property"/> is set.</summary>
+    private IndexBuilder<T> NotNull<T>(IndexBuilder<T> index, string property)
     {
-        var column = index.Metadata.Properties[0].GetColumnName();
+        var column = index.Metadata.Properties.Single(p => p.Name == property).GetColumnName();
         return index.HasFilter($"{sql.DelimitIdentifier(column)} IS NOT NULL");
     }
 

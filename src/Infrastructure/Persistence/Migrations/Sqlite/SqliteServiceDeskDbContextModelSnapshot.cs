@@ -808,7 +808,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "Kind", "OpenedAt", "Number");
 
-                    b.HasIndex("Kind", "Assignee", "OpenedAt", "Number");
+                    b.HasIndex("Kind", "Assignee", "OpenedAt", "Number")
+                        .HasFilter("\"Assignee\" IS NOT NULL");
 
                     b.HasIndex("Kind", "AssignmentGroup", "OpenedAt", "Number");
 
