@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -53,16 +54,47 @@ internal sealed class TicketNumbers(IServiceScopeFactory scopes, IConfiguration 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
-        var sql = db.Database.ProviderName switch
+        // One plain command on the context's connection (as an EF Core query it cost a translation-cache lookup and a
+        // materialiser for one number), inside the execution strategy, which retries a failed connect.
+        var value = await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            (Db: db, Prefix: prefix, Size: size), static (_, state, ct) => UpdateCounterAsync(state.Db, state.Prefix, state.Size, ct), null, cancellationToken);
+        return value ?? throw new InvalidOperationException($"The number sequence '{prefix}' is missing; the database is not migrated.");
+    }
+
+    /// <summary>Adds <paramref name="size"/> to the prefix's counter; its new value, or null when the prefix has no counter row.</summary>
+    private static async Task<long?> UpdateCounterAsync(ServiceDeskDbContext db, string prefix, int size, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            "Microsoft.EntityFrameworkCore.SqlServer" =>
-                "UPDATE [NumberSequences] SET [LastValue] = [LastValue] + {1} OUTPUT inserted.[LastValue] AS [Value] WHERE [Prefix] = {0}",
-            _ => "UPDATE \"NumberSequences\" SET \"LastValue\" = \"LastValue\" + {1} WHERE \"Prefix\" = {0} RETURNING \"LastValue\" AS \"Value\"",
-        };
-        var values = await db.Database.SqlQueryRaw<long>(sql, prefix, size).ToListAsync(cancellationToken);
-        return values.Count == 1
-            ? values[0]
-            : throw new InvalidOperationException($"The number sequence '{prefix}' is missing; the database is not migrated.");
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = db.Database.ProviderName switch
+            {
+                "Microsoft.EntityFrameworkCore.SqlServer" =>
+                    "UPDATE [NumberSequences] SET [LastValue] = [LastValue] + @size OUTPUT inserted.[LastValue] WHERE [Prefix] = @prefix",
+                "Npgsql.EntityFrameworkCore.PostgreSQL" =>
+                    "UPDATE \"NumberSequences\" SET \"LastValue\" = \"LastValue\" + $1 WHERE \"Prefix\" = $2 RETURNING \"LastValue\"",
+                _ => "UPDATE \"NumberSequences\" SET \"LastValue\" = \"LastValue\" + @size WHERE \"Prefix\" = @prefix RETURNING \"LastValue\"",
+            };
+            // Positional on PostgreSQL ($1, $2: unnamed parameters, in order), named elsewhere.
+            var positional = db.Database.IsNpgsql();
+            Add(command, positional ? string.Empty : "@size", (long)size);
+            Add(command, positional ? string.Empty : "@prefix", prefix);
+            var value = await command.ExecuteScalarAsync(cancellationToken);
+            return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     public static string PrefixOf(TicketKind kind) => kind switch
