@@ -18,9 +18,25 @@ internal static class TicketAccess
     {
         if (!user.IsCustomerOnly)
             return tickets;
-        var customerId = user.CustomerId ?? Guid.Empty;
+        var customerId = OwnCustomer(user);
         return tickets.Where(t => t.CustomerId == customerId);
     }
+
+    /// <summary>
+    /// The customer filter of a list the caller may see: what it asked for (null: every customer), or for a Customer
+    /// caller its own customer; false when a Customer caller asks for another customer's (an empty list).
+    /// </summary>
+    public static bool TryVisibleCustomer(this ICurrentUser user, Guid? asked, out Guid? customerId)
+    {
+        customerId = asked;
+        if (!user.IsCustomerOnly)
+            return true;
+        customerId = OwnCustomer(user);
+        return asked is null || asked == customerId;
+    }
+
+    /// <summary>A Customer caller's customer (one without a customer sees none).</summary>
+    private static Guid OwnCustomer(ICurrentUser user) => user.CustomerId ?? Guid.Empty;
 
     /// <summary>A tracked ticket for a write; 404 when missing or not the caller's; 412 on a stale If-Match.</summary>
     public static Task<Ticket> LoadForUpdateAsync(this IServiceDeskDbContext db, ICurrentUser user, TicketKind kind, string number, string? ifMatch, CancellationToken cancellationToken) =>

@@ -68,18 +68,11 @@ internal sealed class TicketNumbers(IServiceScopeFactory scopes, IConfiguration 
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = db.Database.ProviderName switch
-            {
-                "Microsoft.EntityFrameworkCore.SqlServer" =>
-                    "UPDATE [NumberSequences] SET [LastValue] = [LastValue] + @size OUTPUT inserted.[LastValue] WHERE [Prefix] = @prefix",
-                "Npgsql.EntityFrameworkCore.PostgreSQL" =>
-                    "UPDATE \"NumberSequences\" SET \"LastValue\" = \"LastValue\" + $1 WHERE \"Prefix\" = $2 RETURNING \"LastValue\"",
-                _ => "UPDATE \"NumberSequences\" SET \"LastValue\" = \"LastValue\" + @size WHERE \"Prefix\" = @prefix RETURNING \"LastValue\"",
-            };
-            // Positional on PostgreSQL ($1, $2: unnamed parameters, in order), named elsewhere.
-            var positional = db.Database.IsNpgsql();
-            Add(command, positional ? string.Empty : "@size", (long)size);
-            Add(command, positional ? string.Empty : "@prefix", prefix);
+            command.CommandText = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer"
+                ? "UPDATE [NumberSequences] SET [LastValue] = [LastValue] + @size OUTPUT inserted.[LastValue] WHERE [Prefix] = @prefix"
+                : "UPDATE \"NumberSequences\" SET \"LastValue\" = \"LastValue\" + @size WHERE \"Prefix\" = @prefix RETURNING \"LastValue\"";
+            Add(command, "@size", (long)size);
+            Add(command, "@prefix", prefix);
             var value = await command.ExecuteScalarAsync(cancellationToken);
             return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
         }

@@ -39,15 +39,8 @@ internal sealed class ListTicketsHandler(ITicketReader reader, ICurrentUser user
 {
     public async ValueTask<Page<TicketResponse>> Handle(ListTicketsQuery query, CancellationToken cancellationToken)
     {
-        // A Customer caller sees only its own customer's tickets: asking for another's is an empty list.
-        var customerId = query.CustomerId;
-        if (user.IsCustomerOnly)
-        {
-            var own = user.CustomerId ?? Guid.Empty;
-            if (customerId is { } asked && asked != own)
-                return new Page<TicketResponse>([], null);
-            customerId = own;
-        }
+        if (!user.TryVisibleCustomer(query.CustomerId, out var customerId))
+            return new Page<TicketResponse>([], null);
 
         var after = Cursor.Decode<TicketCursor>(query.Page.Cursor);
         var rows = await reader.ListAsync(
