@@ -15,13 +15,15 @@ namespace ServiceDesk.Infrastructure.ServiceDesk;
 /// Ticket, change and problem numbers from one counter row per prefix (INC, REQ, CHG, PRB). Each instance reserves a block of numbers with one atomic
 /// statement (<c>UPDATE ... SET LastValue = LastValue + block RETURNING LastValue</c>) and hands them out from
 /// memory, so intake does not pay a round trip per number and concurrent intakes do not queue on the counter row.
+/// The next block is reserved in the background once half of the current one is handed out, so no intake waits for
+/// that write's commit (when every intake waited for it, eight concurrent intakes stalled once per block).
 /// </summary>
 /// <remarks>
-/// A number is never handed out twice: each block is the database's to give, once. Numbers left in a block when an
-/// instance stops, and numbers of tickets that failed to save, are skipped (gaps), never reused. With several
-/// instances, numbers are unique but not in strict order of intake across instances.
+/// A number is never handed out twice: each block is the database's to give, once. Numbers left in the current and
+/// the reserved block when an instance stops, and numbers of tickets that failed to save, are skipped (gaps), never
+/// reused. With several instances, numbers are unique but not in strict order of intake across instances.
 /// <c>ServiceDesk:NumberBlockSize</c> (default 20) sets the block; 1 gives gap-free, strictly ordered numbers at
-/// one round trip per ticket.
+/// one round trip per ticket (nothing is reserved ahead).
 /// </remarks>
 internal sealed class TicketNumbers(IServiceScopeFactory scopes, IConfiguration configuration) : ITicketNumbers
 {
@@ -33,21 +35,66 @@ internal sealed class TicketNumbers(IServiceScopeFactory scopes, IConfiguration 
     public async Task<string> NextAsync(string prefix, CancellationToken cancellationToken)
     {
         var block = _blocks.GetOrAdd(prefix, _ => new Block());
-        await block.Gate.WaitAsync(cancellationToken);
-        try
+        while (true)
         {
-            if (block.Next > block.Last)
+            Task<long> reserving;
+            lock (block)
             {
-                block.Last = await ReserveAsync(prefix, _blockSize, cancellationToken);
-                block.Next = block.Last - _blockSize + 1;
+                if (block.Next <= block.Last)
+                {
+                    var value = block.Next++;
+                    // Half of the block is left: reserve the next one now (a block of 1 reserves nothing ahead: 1 / 2 == 0).
+                    if (block.Ahead is null && block.Last - value < _blockSize / 2)
+                        block.Ahead = ReserveAhead(prefix);
+                    return Format(prefix, value);
+                }
+
+                // Used up: wait for the block reserved ahead; one that failed (a database outage back then) is tried again now.
+                if (block.Ahead is { IsFaulted: true } or { IsCanceled: true })
+                    block.Ahead = null;
+                reserving = block.Ahead ??= ReserveAhead(prefix);
             }
 
-            return Format(prefix, block.Next++);
+            long last;
+            try
+            {
+                last = await reserving.WaitAsync(cancellationToken);
+            }
+            catch when (reserving.IsFaulted)
+            {
+                lock (block)
+                {
+                    if (block.Ahead == reserving)
+                        block.Ahead = null; // the next caller tries again
+                }
+
+                throw;
+            }
+
+            lock (block)
+            {
+                // The first caller back takes the new block in; the others find it taken in and draw from it.
+                if (block.Ahead == reserving)
+                {
+                    block.Ahead = null;
+                    block.Next = last - _blockSize + 1;
+                    block.Last = last;
+                }
+            }
         }
-        finally
-        {
-            block.Gate.Release();
-        }
+    }
+
+    /// <summary>
+    /// Starts reserving the prefix's next block on the thread pool: every caller of the prefix shares it, so it is tied to
+    /// no request (no cancellation, no request context). Its failure is observed here and reported to whoever waits for it.
+    /// </summary>
+    private Task<long> ReserveAhead(string prefix)
+    {
+        Task<long> reserving;
+        using (ExecutionContext.SuppressFlow())
+            reserving = Task.Run(() => ReserveAsync(prefix, _blockSize, CancellationToken.None));
+        reserving.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return reserving;
     }
 
     private async Task<long> ReserveAsync(string prefix, int size, CancellationToken cancellationToken)
@@ -100,12 +147,13 @@ internal sealed class TicketNumbers(IServiceScopeFactory scopes, IConfiguration 
     /// <summary>INC000042: six digits at least, more once a kind passes 999,999.</summary>
     public static string Format(string prefix, long value) => prefix + value.ToString("D6", CultureInfo.InvariantCulture);
 
+    /// <summary>A prefix's numbers in hand (Next..Last) and the reservation of the block after them; guarded by its own lock.</summary>
     private sealed class Block
     {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
         public long Next { get; set; } = 1;
 
         public long Last { get; set; }
+
+        public Task<long>? Ahead { get; set; }
     }
 }
