@@ -50,27 +50,12 @@ internal sealed class TicketNumbers(IServiceScopeFactory scopes, IConfiguration 
                 }
 
                 // Used up: wait for the block reserved ahead; one that failed (a database outage back then) is tried again now.
-                if (block.Ahead is { IsFaulted: true } or { IsCanceled: true })
+                if (block.Ahead is { IsFaulted: true })
                     block.Ahead = null;
                 reserving = block.Ahead ??= ReserveAhead(prefix);
             }
 
-            long last;
-            try
-            {
-                last = await reserving.WaitAsync(cancellationToken);
-            }
-            catch when (reserving.IsFaulted)
-            {
-                lock (block)
-                {
-                    if (block.Ahead == reserving)
-                        block.Ahead = null; // the next caller tries again
-                }
-
-                throw;
-            }
-
+            var last = await reserving.WaitAsync(cancellationToken);
             lock (block)
             {
                 // The first caller back takes the new block in; the others find it taken in and draw from it.
