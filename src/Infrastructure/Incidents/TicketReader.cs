@@ -6,12 +6,23 @@ using ServiceDesk.Application.Incidents;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceLevels;
 using ServiceDesk.Infrastructure.Persistence;
+using TicketListQuery = System.Func<ServiceDesk.Infrastructure.Persistence.ServiceDeskDbContext, ServiceDesk.Domain.Incidents.TicketKind, System.Guid,
+    ServiceDesk.Domain.Incidents.TicketStatus, ServiceDesk.Domain.ServiceLevels.Priority, string, string, string, System.DateTimeOffset,
+    System.DateTimeOffset, System.DateTimeOffset, string, int, System.Collections.Generic.IAsyncEnumerable<ServiceDesk.Application.Incidents.TicketResponse>>;
 
 namespace ServiceDesk.Infrastructure.Incidents;
 
 /// <summary>One ticket by kind and number, and pages of the ticket list, through queries compiled once per process.</summary>
-internal sealed class TicketReader(ServiceDeskDbContext db) : ITicketReader
+internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQueries lists) : ITicketReader
 {
+    /// <summary>The list queries of the process (page sizes are the clients' choice: 256 bounds what they can make it compile).</summary>
+    private static readonly ListQueries SharedLists = new(capacity: 256);
+
+    public TicketReader(ServiceDeskDbContext db)
+        : this(db, SharedLists)
+    {
+    }
+
     private static readonly Func<ServiceDeskDbContext, string, TicketKind, CancellationToken, Task<TicketResponse?>> TicketByNumber =
         EF.CompileAsyncQuery((ServiceDeskDbContext context, string number, TicketKind kind, CancellationToken _) =>
             context.Set<Ticket>().AsNoTracking()
@@ -24,7 +35,7 @@ internal sealed class TicketReader(ServiceDeskDbContext db) : ITicketReader
 
     public async Task<List<TicketResponse>> ListAsync(TicketListFilter filter, CancellationToken cancellationToken)
     {
-        var query = TicketList.For(filter);
+        var query = lists.For(filter);
         var (afterAt, afterNumber) = filter.After ?? default;
         var rows = new List<TicketResponse>(filter.Take);
         await foreach (var row in query(db, filter.Kind, filter.CustomerId ?? default, filter.Status ?? default, filter.Priority ?? default,
@@ -39,15 +50,39 @@ internal sealed class TicketReader(ServiceDeskDbContext db) : ITicketReader
     }
 
     /// <summary>
-    /// The list's queries, one per combination of filters (its <see cref="Shape"/>), compiled when first asked for.
-    /// Each is the query ListTickets would build with LINQ: only the filters that are set become SQL conditions (so
-    /// every filter keeps its own index), then newest first on (OpenedAt, Number) and the list projection. Every
-    /// compiled query takes every parameter; those of filters it does not have are ignored.
+    /// The list's queries, one per combination of filters (its <see cref="Shape"/>) and page size, compiled when first
+    /// asked for. Each is the query ListTickets would build with LINQ: only the filters that are set become SQL
+    /// conditions (so every filter keeps its own index), then newest first on (OpenedAt, Number), the list projection
+    /// and the LIMIT. Every compiled query takes every parameter; those of filters it does not have are ignored.
+    /// <para>
+    /// The LIMIT is a constant. PostgreSQL prices a LIMIT parameter at a tenth of the rows, so a prepared statement
+    /// with one never moves to its cached generic plan: it was planned anew on every call, which cost it more than
+    /// running the query (about 0.1 ms a page). With a constant it is planned five times and then reused. Past
+    /// <c>capacity</c> queries, a shape gets one query with the LIMIT as a parameter (planned every time) instead of one per
+    /// size, so what clients can make the process compile stays bounded.
+    /// </para>
     /// </summary>
+    internal sealed class ListQueries(int capacity)
+    {
+        private readonly ConcurrentDictionary<(Shape Shape, int Limit), TicketListQuery> _compiled = new();
+
+        /// <summary>How many queries are compiled (for tests).</summary>
+        public int Count => _compiled.Count;
+
+        public TicketListQuery For(TicketListFilter filter)
+        {
+            var shape = TicketList.ShapeOf(filter);
+            if (_compiled.TryGetValue((shape, filter.Take), out var query))
+                return query;
+            // Limit 0 stands for "a parameter": a page always reads at least one row.
+            var key = _compiled.Count < capacity ? (shape, filter.Take) : (shape, 0);
+            return _compiled.GetOrAdd(key, static key => TicketList.Compile(key.Shape, key.Limit == 0 ? null : key.Limit));
+        }
+    }
+
+    /// <summary>How the list's queries are built (<see cref="ListQueries"/> keeps them).</summary>
     private static class TicketList
     {
-        private static readonly ConcurrentDictionary<Shape, Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
-            DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IAsyncEnumerable<TicketResponse>>> Compiled = new();
 
         private static readonly ParameterExpression Context = Expression.Parameter(typeof(ServiceDeskDbContext), "context");
         private static readonly ParameterExpression Kind = Expression.Parameter(typeof(TicketKind), "kind");
@@ -63,11 +98,7 @@ internal sealed class TicketReader(ServiceDeskDbContext db) : ITicketReader
         private static readonly ParameterExpression AfterNumber = Expression.Parameter(typeof(string), "afterNumber");
         private static readonly ParameterExpression Take = Expression.Parameter(typeof(int), "take");
 
-        public static Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
-            DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IAsyncEnumerable<TicketResponse>> For(TicketListFilter filter) =>
-            Compiled.GetOrAdd(ShapeOf(filter), Compile);
-
-        private static Shape ShapeOf(TicketListFilter filter) =>
+        public static Shape ShapeOf(TicketListFilter filter) =>
             (filter.CustomerId is null ? 0 : Shape.Customer)
             | (filter.Status is null ? 0 : Shape.Status)
             | (filter.Priority is null ? 0 : Shape.Priority)
@@ -79,8 +110,8 @@ internal sealed class TicketReader(ServiceDeskDbContext db) : ITicketReader
             | (filter.OpenedTo is null ? 0 : Shape.OpenedTo)
             | (filter.After is null ? 0 : Shape.After);
 
-        private static Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
-            DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IAsyncEnumerable<TicketResponse>> Compile(Shape shape)
+        /// <summary>The query of <paramref name="shape"/>; its LIMIT is <paramref name="limit"/>, or the take parameter when null.</summary>
+        public static TicketListQuery Compile(Shape shape, int? limit)
         {
             Expression query = Body((ServiceDeskDbContext context, TicketKind kind) => context.Set<Ticket>().AsNoTracking().Where(t => t.Kind == kind), Context, Kind);
             if (shape.HasFlag(Shape.Customer))
@@ -112,7 +143,7 @@ internal sealed class TicketReader(ServiceDeskDbContext db) : ITicketReader
 
             query = Body((IQueryable<Ticket> tickets, int take) =>
                     tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Select(TicketMapper.Projection).Take(take),
-                query, Take);
+                query, limit is { } rows ? Expression.Constant(rows) : Take);
             return EF.CompileAsyncQuery(
                 Expression.Lambda<Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
                     DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IQueryable<TicketResponse>>>(

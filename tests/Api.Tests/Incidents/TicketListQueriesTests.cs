@@ -1,0 +1,83 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceDesk.Api.Tests.Infrastructure;
+using ServiceDesk.Api.Tests.ServiceDesk;
+using ServiceDesk.Application.Incidents;
+using ServiceDesk.Domain.Incidents;
+using ServiceDesk.Infrastructure.Incidents;
+using ServiceDesk.Infrastructure.Persistence;
+
+namespace ServiceDesk.Api.Tests.Incidents;
+
+/// <summary>
+/// The ticket list's compiled queries (<see cref="TicketReader.ListQueries"/>): one per filter combination and page
+/// size with the LIMIT as a constant, so that PostgreSQL keeps one plan for a prepared list query instead of planning it
+/// on every call (a LIMIT parameter makes the cached plan look ten times dearer than it is), and bounded in number.
+/// </summary>
+public sealed class TicketListQueriesTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
+{
+    private readonly DeskDriver _desk = new(factory);
+
+    [PostgresFact]
+    public async Task On_PostgreSQL_the_prepared_list_query_has_a_constant_limit_and_is_not_planned_again_on_every_call()
+    {
+        var customerId = await CustomerWithIncidentsAsync(3);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+        var reader = scope.ServiceProvider.GetRequiredService<ITicketReader>();
+        await db.Database.OpenConnectionAsync(); // one physical connection: its prepared statements are the ones below
+
+        // Npgsql prepares a statement at its 5th use; PostgreSQL plans it per call 5 times, then decides on a generic plan.
+        for (var call = 0; call < 15; call++)
+            Assert.Equal(3, (await reader.ListAsync(Filter(customerId, take: 4), CancellationToken.None)).Count);
+
+        var statements = await PreparedAsync(db.Database.GetDbConnection());
+        var list = Assert.Single(statements, s => s.Sql.Contains("FROM \"Tickets\"", StringComparison.Ordinal) && s.Sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.EndsWith("LIMIT 4", list.Sql.TrimEnd(), StringComparison.Ordinal);
+        Assert.True(list.GenericPlans > 0, $"planned {list.CustomPlans} times, never reused: {list.Sql}");
+    }
+
+    [Fact]
+    public async Task Past_its_capacity_a_filter_combination_gets_one_query_with_the_limit_as_a_parameter_and_every_page_size_still_answers()
+    {
+        var customerId = await CustomerWithIncidentsAsync(5);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+        var lists = new TicketReader.ListQueries(capacity: 2);
+        var reader = new TicketReader(db, lists);
+
+        foreach (var take in new[] { 2, 3, 4, 5, 6, 2, 4 })
+        {
+            var rows = await reader.ListAsync(Filter(customerId, take), CancellationToken.None);
+            Assert.Equal(Math.Min(take, 5), rows.Count);
+            Assert.Equal(rows.OrderByDescending(r => r.OpenedAt).ThenByDescending(r => r.Number, StringComparer.Ordinal).Select(r => r.Number), rows.Select(r => r.Number));
+        }
+
+        // Sizes 2 and 3 got their own query; 4, 5 and 6 share the parameterised one.
+        Assert.Equal(3, lists.Count);
+    }
+
+    private async Task<Guid> CustomerWithIncidentsAsync(int count)
+    {
+        var customerId = await _desk.CustomerAsync("GOLD");
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+        for (var i = 0; i < count; i++)
+            await DeskDriver.RaiseAsync(agent, DeskDriver.Incident(customerId));
+        return customerId;
+    }
+
+    private static TicketListFilter Filter(Guid customerId, int take) =>
+        new(TicketKind.Incident, customerId, null, null, null, null, null, null, null, null, null, take);
+
+    private static async Task<List<(string Sql, long GenericPlans, long CustomPlans)>> PreparedAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements";
+        await using var reader = await command.ExecuteReaderAsync();
+        var statements = new List<(string, long, long)>();
+        while (await reader.ReadAsync())
+            statements.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
+        return statements;
+    }
+}
