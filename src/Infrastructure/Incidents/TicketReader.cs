@@ -83,7 +83,6 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
     /// <summary>How the list's queries are built (<see cref="ListQueries"/> keeps them).</summary>
     private static class TicketList
     {
-
         private static readonly ParameterExpression Context = Expression.Parameter(typeof(ServiceDeskDbContext), "context");
         private static readonly ParameterExpression Kind = Expression.Parameter(typeof(TicketKind), "kind");
         private static readonly ParameterExpression CustomerId = Expression.Parameter(typeof(Guid), "customerId");

@@ -33,6 +33,9 @@ public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFix
         ("IX_Tickets_Kind_Assignee_OpenedAt_Number", "Assignee", false),
     ];
 
+    /// <summary>The index of <c>GET /incidents?breached=true</c>: partial on either clock being Breached.</summary>
+    private const string BreachedList = "IX_Tickets_Kind_OpenedAt_Number_Breached";
+
     public static TheoryData<string> Providers => new() { "SqlServer", "Postgres", "Sqlite" };
 
     [Fact]
@@ -55,9 +58,13 @@ public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFix
                 Assert.Contains(" INCLUDE (", sql, StringComparison.Ordinal);
         }
 
+        // The breached list's index holds only tickets with a breached clock (none at intake).
+        Assert.True(definitions.TryGetValue(BreachedList, out var breached), $"{BreachedList} is missing.");
+        Assert.Matches(new Regex("""WHERE \(*"ResponseState"\)?(::text)? = 'Breached'(::text)?\)? OR \(*"ResolutionState"\)?(::text)? = 'Breached'(::text)?\)*$"""), breached);
+
         // Only these: the list indexes on OpenedAt and the rest hold every ticket.
         var partial = definitions.Where(d => d.Value.Contains(" WHERE ", StringComparison.Ordinal)).Select(d => d.Key).Order(StringComparer.Ordinal);
-        Assert.Equal(NullAtIntake.Select(i => i.Name).Order(StringComparer.Ordinal), partial);
+        Assert.Equal(NullAtIntake.Select(i => i.Name).Append(BreachedList).Order(StringComparer.Ordinal), partial);
     }
 
     [Theory]
@@ -77,6 +84,24 @@ public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFix
             Assert.True(created.Value.Contains(" INCLUDE (", StringComparison.Ordinal) == (covering && provider != "Sqlite"),
                 $"{provider}: {name} should {(covering && provider != "Sqlite" ? "" : "not ")}carry INCLUDE: {created.Value}");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void The_breached_lists_index_is_partial_on_a_breached_clock_except_on_SQL_Server_whose_filters_cannot_say_OR(string provider)
+    {
+        using var context = ProviderModelTests.Create(provider);
+        var script = context.GetService<IMigrator>().GenerateScript();
+
+        var created = Regex.Matches(script, $@"CREATE INDEX ""{BreachedList}"" ON [^;]*;").LastOrDefault();
+        if (provider == "SqlServer")
+        {
+            Assert.DoesNotContain(BreachedList, script, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.True(created is not null, $"{provider}: no migration creates {BreachedList}.");
+        Assert.EndsWith("""("Kind", "OpenedAt", "Number") WHERE "ResponseState" = 'Breached' OR "ResolutionState" = 'Breached';""", created.Value, StringComparison.Ordinal);
     }
 
     private sealed class IndexDefinition

@@ -18,7 +18,8 @@ namespace ServiceDesk.Infrastructure.Persistence.Configurations;
 /// </summary>
 /// <param name="sql">The provider's SQL helper: a filter names its column as the provider quotes it (<c>"Key"</c>,
 /// or <c>[Key]</c> on SQL Server). Hence the constructor argument: the context applies this configuration itself.</param>
-internal sealed class TicketConfiguration(ISqlGenerationHelper sql) : IEntityTypeConfiguration<Ticket>
+/// <param name="filtersMayUseOr">False on SQL Server, whose filtered indexes take only AND-ed comparisons.</param>
+internal sealed class TicketConfiguration(ISqlGenerationHelper sql, bool filtersMayUseOr) : IEntityTypeConfiguration<Ticket>
 {
     public void Configure(EntityTypeBuilder<Ticket> builder)
     {
@@ -99,6 +100,13 @@ internal sealed class TicketConfiguration(ISqlGenerationHelper sql) : IEntityTyp
         NotNull(builder.HasIndex(t => new { t.Kind, t.Assignee, t.OpenedAt, t.Number }), nameof(Ticket.Assignee));
         // ListTickets ?productLine=:
         builder.HasIndex(t => new { t.Kind, t.ProductLineCode, t.OpenedAt, t.Number });
+        // ListTickets ?breached=true (either clock Breached). Partial: only breached tickets are in it, so intake (both
+        // clocks running) writes no entry, and the first page reads 51 entries instead of filtering past every recent
+        // ticket, none of them breached yet (22 ms at 1M tickets through the list index). Not on SQL Server, whose
+        // filtered indexes cannot say OR: there the filter reads the list index as before.
+        if (filtersMayUseOr)
+            builder.HasIndex(t => new { t.Kind, t.OpenedAt, t.Number }, "IX_Tickets_Kind_OpenedAt_Number_Breached")
+                .HasFilter($"{sql.DelimitIdentifier("ResponseState")} = '{nameof(SlaClockState.Breached)}' OR {sql.DelimitIdentifier("ResolutionState")} = '{nameof(SlaClockState.Breached)}'");
         // FindByExternalReference (GET /service-desk/tickets?externalReference=, an equality). Partial: a ticket raised
         // without a reference is not in it.
         KeyNotNull(builder.HasIndex(t => t.ExternalReference));

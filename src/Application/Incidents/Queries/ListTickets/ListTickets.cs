@@ -32,7 +32,7 @@ public sealed class ListTicketsQueryValidator : AbstractValidator<ListTicketsQue
 }
 
 /// <summary>
-/// Runs through <see cref="ITicketReader.ListAsync"/>: one precompiled query per combination of filters, since the
+/// Runs through <see cref="ITicketReader.ListAsync"/>: one precompiled query per combination of filters and page size, since the
 /// list is the heaviest read clients poll (building and hashing the 40-column projection per call cost a quarter of it).
 /// </summary>
 internal sealed class ListTicketsHandler(ITicketReader reader, ICurrentUser user, SatisfactionWeights weights) : IQueryHandler<ListTicketsQuery, Page<TicketResponse>>

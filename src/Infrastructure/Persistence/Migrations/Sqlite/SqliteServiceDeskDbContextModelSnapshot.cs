@@ -819,6 +819,9 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Kind", "Status", "OpenedAt", "Number");
 
+                    b.HasIndex(new[] { "Kind", "OpenedAt", "Number" }, "IX_Tickets_Kind_OpenedAt_Number_Breached")
+                        .HasFilter("\"ResponseState\" = 'Breached' OR \"ResolutionState\" = 'Breached'");
+
                     b.ToTable("Tickets", (string)null);
                 });
 
