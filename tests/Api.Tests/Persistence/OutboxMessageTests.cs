@@ -8,7 +8,7 @@ namespace ServiceDesk.Api.Tests.Persistence;
 /// <summary>
 /// What webhook delivery reads from the outbox: the event's type name, and as data the fields the event declares
 /// (camelCase, enums by name) followed by its number; never its time or type name, which are the envelope's.
-/// Strings are JSON-escaped as System.Text.Json does by default ('+' as \u002B).
+/// Text is escaped as System.Text.Json does by default; instants are written as their converter formats them (+00:00).
 /// </summary>
 public sealed class OutboxMessageTests
 {
@@ -41,7 +41,7 @@ public sealed class OutboxMessageTests
         var message = OutboxMessage.For(new SlaBreached("INC000001", At.AddHours(1), SlaClockKind.Response, At, Priority.P1));
 
         Assert.Equal("sla.breached", message.Type);
-        Assert.Equal("""{"clock":"Response","percentage":100,"dueAt":"2026-03-09T02:00:00\u002B00:00","priority":"P1","number":"INC000001"}""", message.Data);
+        Assert.Equal("""{"clock":"Response","percentage":100,"dueAt":"2026-03-09T02:00:00+00:00","priority":"P1","number":"INC000001"}""", message.Data);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class OutboxMessageTests
 
         Assert.Equal("change.scheduled", message.Type);
         Assert.Equal(
-            $$"""{"type":"Normal","customerId":"{{Acme}}","plannedStart":"2026-03-10T02:00:00\u002B00:00","plannedEnd":"2026-03-10T04:00:00\u002B00:00","conflicts":["CHG000001"],"scheduledInFreeze":false,"number":"CHG000002"}""",
+            $$"""{"type":"Normal","customerId":"{{Acme}}","plannedStart":"2026-03-10T02:00:00+00:00","plannedEnd":"2026-03-10T04:00:00+00:00","conflicts":["CHG000001"],"scheduledInFreeze":false,"number":"CHG000002"}""",
             message.Data);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ServiceDesk.Domain.Common;
 
 namespace ServiceDesk.Infrastructure.Persistence.Outbox;
@@ -30,8 +31,15 @@ public sealed class OutboxMessage
 
     private static long _lastPosition;
 
-    /// <summary>Event fields as subscribers read them: camelCase, enums by name (as the API writes them).</summary>
-    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    /// <summary>
+    /// Event fields as subscribers read them: camelCase, enums by name (as the API writes them), and an event's own
+    /// fields followed by its number (<see cref="AsEventData"/>).
+    /// </summary>
+    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AsEventData } },
+    };
 
     /// <summary>
     /// The outbox row of an event: its type name, and as data the fields the event declares followed by its
@@ -41,12 +49,26 @@ public sealed class OutboxMessage
     public static OutboxMessage For(DomainEvent domainEvent, Guid? customerId = null)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        var data = JsonSerializer.SerializeToNode(domainEvent, domainEvent.GetType(), DataJson)!.AsObject();
-        foreach (var envelope in new[] { "eventType", "occurredAt", "number" })
-            data.Remove(envelope);
-        data["number"] = domainEvent.Number;
         return new OutboxMessage(Guid.CreateVersion7(domainEvent.OccurredAt), domainEvent.EventType, domainEvent.Number, domainEvent.OccurredAt,
-            data.ToJsonString(DataJson), customerId);
+            JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), DataJson), customerId);
+    }
+
+    /// <summary>
+    /// An event's contract as data, decided once per event type (every intake writes one, so no JSON tree per event):
+    /// the type name and time leave (the delivery envelope carries them) and the number moves last.
+    /// </summary>
+    private static void AsEventData(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object || !type.Type.IsAssignableTo(typeof(DomainEvent)))
+            return;
+        var number = type.Properties.Single(p => p.Name == "number");
+        for (var i = type.Properties.Count - 1; i >= 0; i--)
+        {
+            if (type.Properties[i].Name is "eventType" or "occurredAt" or "number")
+                type.Properties.RemoveAt(i);
+        }
+
+        type.Properties.Add(number);
     }
 
     /// <summary>The event id subscribers de-duplicate on.</summary>
