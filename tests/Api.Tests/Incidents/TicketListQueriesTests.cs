@@ -33,7 +33,8 @@ public sealed class TicketListQueriesTests(ServiceDeskApiFactory factory) : ICla
             Assert.Equal(3, (await reader.ListAsync(Filter(customerId, take: 4), CancellationToken.None)).Count);
 
         var statements = await PreparedAsync(db.Database.GetDbConnection());
-        var list = Assert.Single(statements, s => s.Sql.Contains("FROM \"Tickets\"", StringComparison.Ordinal) && s.Sql.Contains("ORDER BY", StringComparison.Ordinal));
+        var list = Assert.Single(statements, s => s.Sql.Contains("t.\"CustomerId\" = ", StringComparison.Ordinal)
+            && s.Sql.Contains("ORDER BY t.\"OpenedAt\" DESC, t.\"Number\" DESC", StringComparison.Ordinal));
         Assert.EndsWith("LIMIT 4", list.Sql.TrimEnd(), StringComparison.Ordinal);
         Assert.True(list.GenericPlans > 0, $"planned {list.CustomPlans} times, never reused: {list.Sql}");
     }
