@@ -72,9 +72,10 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
         public TicketListQuery For(TicketListFilter filter)
         {
             var shape = TicketList.ShapeOf(filter);
-            if (_compiled.TryGetValue((shape, filter.Take), out var query))
+            // Limit 0 stands for "a parameter" (a page always reads at least one row); it exists only once the capacity
+            // is reached, so a size not compiled by then goes straight to it (Count locks the whole dictionary).
+            if (_compiled.TryGetValue((shape, filter.Take), out var query) || _compiled.TryGetValue((shape, 0), out query))
                 return query;
-            // Limit 0 stands for "a parameter": a page always reads at least one row.
             var key = _compiled.Count < capacity ? (shape, filter.Take) : (shape, 0);
             return _compiled.GetOrAdd(key, static key => TicketList.Compile(key.Shape, key.Limit == 0 ? null : key.Limit));
         }

@@ -77,19 +77,20 @@ internal sealed class TicketNumbers(IServiceScopeFactory scopes, IConfiguration 
     {
         Task<long> reserving;
         using (ExecutionContext.SuppressFlow())
-            reserving = Task.Run(() => ReserveAsync(prefix, _blockSize, CancellationToken.None));
+            reserving = Task.Run(() => ReserveAsync(prefix));
         reserving.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return reserving;
     }
 
-    private async Task<long> ReserveAsync(string prefix, int size, CancellationToken cancellationToken)
+    /// <summary>The last number of the prefix's next block (of <c>_blockSize</c>), reserved for this instance.</summary>
+    private async Task<long> ReserveAsync(string prefix)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         // One plain command on the context's connection (as an EF Core query it cost a translation-cache lookup and a
         // materialiser for one number), inside the execution strategy, which retries a failed connect.
         var value = await db.Database.CreateExecutionStrategy().ExecuteAsync(
-            (Db: db, Prefix: prefix, Size: size), static (_, state, ct) => UpdateCounterAsync(state.Db, state.Prefix, state.Size, ct), null, cancellationToken);
+            (Db: db, Prefix: prefix, Size: _blockSize), static (_, state, ct) => UpdateCounterAsync(state.Db, state.Prefix, state.Size, ct), null, CancellationToken.None);
         return value ?? throw new InvalidOperationException($"The number sequence '{prefix}' is missing; the database is not migrated.");
     }
 
