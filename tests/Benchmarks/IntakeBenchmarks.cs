@@ -120,7 +120,7 @@ public class IntakeBenchmarks : IAsyncDisposable
     }
 
     [Benchmark]
-    public async Task<Page<TicketResponse>> ListIncidents()
+    public async Task<Page<TicketListItem>> ListIncidents()
     {
         await using var scope = _app!.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(FirstPage);

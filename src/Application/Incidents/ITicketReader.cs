@@ -14,8 +14,8 @@ public interface ITicketReader
     /// <returns>The ticket as clients read it, or null when there is none of that kind and number.</returns>
     Task<TicketResponse?> FindAsync(TicketKind kind, string number, CancellationToken cancellationToken);
 
-    /// <returns>At most <see cref="TicketListFilter.Take"/> tickets that match every filter set, newest first.</returns>
-    Task<List<TicketResponse>> ListAsync(TicketListFilter filter, CancellationToken cancellationToken);
+    /// <returns>At most <see cref="TicketListFilter.Take"/> tickets that match every filter set, newest first, as list items.</returns>
+    Task<List<TicketListItem>> ListAsync(TicketListFilter filter, CancellationToken cancellationToken);
 }
 
 /// <summary>

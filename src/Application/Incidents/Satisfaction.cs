@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Domain.Incidents;
 
 namespace ServiceDesk.Application.Incidents;
@@ -45,12 +44,6 @@ public static class SatisfactionScores
     {
         ArgumentNullException.ThrowIfNull(ticket);
         return ticket.Satisfaction is { } rating ? ticket with { Satisfaction = rating.Scored(weights) } : ticket;
-    }
-
-    public static Page<TicketResponse> Scored(this Page<TicketResponse> page, SatisfactionWeights weights)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        return page.Items.Any(t => t.Satisfaction is not null) ? page with { Items = [.. page.Items.Select(t => t.Scored(weights))] } : page;
     }
 }
 

@@ -22,6 +22,19 @@ public static partial class TicketMapper
     public static readonly Expression<Func<Ticket, TicketResponse>> Projection =
         (Expression<Func<Ticket, TicketResponse>>)((UnaryExpression)((MethodCallExpression)Array.Empty<Ticket>().AsQueryable().ProjectToResponse().Expression).Arguments[1]).Operand;
 
+    [MapProperty(nameof(Ticket.ServiceLevelCode), nameof(TicketListItem.ServiceLevel))]
+    [MapProperty("Response.DueAt", nameof(TicketListItem.ResponseDueAt))]
+    [MapProperty("Resolution.DueAt", nameof(TicketListItem.ResolutionDueAt))]
+    [MapProperty("Response.State", nameof(TicketListItem.ResponseState))]
+    [MapProperty("Resolution.State", nameof(TicketListItem.ResolutionState))]
+    private static partial TicketListItem ToListItem(this Ticket ticket);
+
+    public static partial IQueryable<TicketListItem> ProjectToListItem(this IQueryable<Ticket> tickets);
+
+    /// <summary>The list's SQL projection as an expression, for precompiled queries.</summary>
+    public static readonly Expression<Func<Ticket, TicketListItem>> ListItemProjection =
+        (Expression<Func<Ticket, TicketListItem>>)((UnaryExpression)((MethodCallExpression)Array.Empty<Ticket>().AsQueryable().ProjectToListItem().Expression).Arguments[1]).Operand;
+
     /// <summary>The rating's values (inlined in the SQL projection); the score is added after the query (<see cref="SatisfactionScores"/>).</summary>
     [MapperIgnoreTarget(nameof(SatisfactionResponse.Score))]
     public static partial SatisfactionResponse ToResponse(this SatisfactionRating rating);

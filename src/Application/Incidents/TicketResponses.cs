@@ -77,6 +77,46 @@ public sealed record TicketResponse(
     string? CausedByChange,
     SatisfactionResponse? Satisfaction) : VersionedResponse;
 
+/// <summary>
+/// An incident or a service request as a list shows it: what a queue or a search result needs to pick one out
+/// (state, priority, who has it, its SLA clocks); the whole ticket is one <c>GET</c> of its number away.
+/// </summary>
+/// <param name="Number" example="INC000042">The ticket's number.</param>
+/// <param name="Kind" example="incident">incident or serviceRequest.</param>
+/// <param name="Category" example="Incident">Incident, Complaint, Request or Inquiry.</param>
+/// <param name="Status" example="InProgress">New, Assigned, InProgress, OnHold, Resolved, Closed or Cancelled.</param>
+/// <param name="Priority" example="P2">Derived from impact x urgency.</param>
+/// <param name="CustomerId">The customer it is for.</param>
+/// <param name="ProductCode" example="OPS-INF-01">The product concerned, if any.</param>
+/// <param name="ProductLineCode" example="OPS">The product's line, if any.</param>
+/// <param name="ServiceLevel" example="GOLD">The service level whose targets apply.</param>
+/// <param name="AssignmentGroup" example="Infrastructure">The group working it.</param>
+/// <param name="Assignee" example="li.wei">The person working it, if any.</param>
+/// <param name="Summary" example="Core switch in building B is down">One line.</param>
+/// <param name="OpenedAt">When the desk accepted it.</param>
+/// <param name="ResponseDueAt">When the response target runs out.</param>
+/// <param name="ResolutionDueAt">When the resolution target runs out (moves later while on hold).</param>
+/// <param name="ResponseState" example="Met">Running, Paused, Met, Breached or Cancelled.</param>
+/// <param name="ResolutionState" example="Running">Running, Paused, Met, Breached or Cancelled.</param>
+public sealed record TicketListItem(
+    string Number,
+    TicketKind Kind,
+    TicketCategory Category,
+    TicketStatus Status,
+    Priority Priority,
+    Guid CustomerId,
+    string? ProductCode,
+    string? ProductLineCode,
+    string ServiceLevel,
+    string AssignmentGroup,
+    string? Assignee,
+    string Summary,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? ResponseDueAt,
+    DateTimeOffset? ResolutionDueAt,
+    SlaClockState ResponseState,
+    SlaClockState ResolutionState);
+
 /// <summary>A comment on a ticket.</summary>
 /// <param name="Sequence" example="3">Position among the ticket's comments.</param>
 /// <param name="At">When it was written.</param>

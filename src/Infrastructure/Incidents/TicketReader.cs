@@ -8,7 +8,7 @@ using ServiceDesk.Domain.ServiceLevels;
 using ServiceDesk.Infrastructure.Persistence;
 using TicketListQuery = System.Func<ServiceDesk.Infrastructure.Persistence.ServiceDeskDbContext, ServiceDesk.Domain.Incidents.TicketKind, System.Guid,
     ServiceDesk.Domain.Incidents.TicketStatus, ServiceDesk.Domain.ServiceLevels.Priority, string, string, string, System.DateTimeOffset,
-    System.DateTimeOffset, System.DateTimeOffset, string, int, System.Collections.Generic.IAsyncEnumerable<ServiceDesk.Application.Incidents.TicketResponse>>;
+    System.DateTimeOffset, System.DateTimeOffset, string, int, System.Collections.Generic.IAsyncEnumerable<ServiceDesk.Application.Incidents.TicketListItem>>;
 
 namespace ServiceDesk.Infrastructure.Incidents;
 
@@ -33,11 +33,11 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
     public Task<TicketResponse?> FindAsync(TicketKind kind, string number, CancellationToken cancellationToken) =>
         TicketByNumber(db, number, kind, cancellationToken);
 
-    public async Task<List<TicketResponse>> ListAsync(TicketListFilter filter, CancellationToken cancellationToken)
+    public async Task<List<TicketListItem>> ListAsync(TicketListFilter filter, CancellationToken cancellationToken)
     {
         var query = lists.For(filter);
         var (afterAt, afterNumber) = filter.After ?? default;
-        var rows = new List<TicketResponse>(filter.Take);
+        var rows = new List<TicketListItem>(filter.Take);
         await foreach (var row in query(db, filter.Kind, filter.CustomerId ?? default, filter.Status ?? default, filter.Priority ?? default,
                            filter.ProductLine ?? string.Empty, filter.Group ?? string.Empty, filter.Assignee ?? string.Empty,
                            filter.OpenedFrom ?? default, filter.OpenedTo ?? default, afterAt, afterNumber ?? string.Empty, filter.Take)
@@ -142,11 +142,11 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
             }
 
             query = Body((IQueryable<Ticket> tickets, int take) =>
-                    tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Select(TicketMapper.Projection).Take(take),
+                    tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Select(TicketMapper.ListItemProjection).Take(take),
                 query, limit is { } rows ? Expression.Constant(rows) : Take);
             return EF.CompileAsyncQuery(
                 Expression.Lambda<Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
-                    DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IQueryable<TicketResponse>>>(
+                    DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IQueryable<TicketListItem>>>(
                     query, Context, Kind, CustomerId, Status, Priority, ProductLine, Group, Assignee, OpenedFrom, OpenedTo, AfterOpenedAt, AfterNumber, Take));
         }
 

@@ -40,7 +40,8 @@ public sealed class SatisfactionTests(ServiceDeskApiFactory factory) : IClassFix
 
         var listed = await (await agent.GetAsync("/api/v1/incidents?status=Resolved&limit=200")).ReadJsonAsync();
         var item = listed.GetProperty("items").EnumerateArray().Single(t => url.EndsWith(t.GetProperty("number").GetString()!, StringComparison.Ordinal));
-        Assert.Equal(66.67, item.GetProperty("satisfaction").GetProperty("score").GetDouble(), precision: 2);
+        // A list item picks the ticket out; its rating is on the ticket itself (above).
+        Assert.False(item.TryGetProperty("satisfaction", out var notListed), notListed.ToString());
 
         var history = await (await customer.GetAsync(url + "/history?limit=200")).ReadJsonAsync();
         Assert.Contains(history.GetProperty("items").EnumerateArray(), h => h.GetProperty("action").GetString() == "rated");

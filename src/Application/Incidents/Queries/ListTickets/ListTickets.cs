@@ -7,7 +7,7 @@ using ServiceDesk.Domain.ServiceLevels;
 
 namespace ServiceDesk.Application.Incidents.Queries;
 
-/// <summary>Incidents or service requests, newest first, with the filters of api.md.</summary>
+/// <summary>Incidents or service requests as list items, newest first, with the filters of api.md.</summary>
 public sealed record ListTicketsQuery(
     TicketKind Kind,
     TicketStatus? Status,
@@ -19,7 +19,7 @@ public sealed record ListTicketsQuery(
     bool? Breached,
     DateTimeOffset? OpenedFrom,
     DateTimeOffset? OpenedTo,
-    PageRequest Page) : IQuery<Page<TicketResponse>>;
+    PageRequest Page) : IQuery<Page<TicketListItem>>;
 
 public sealed class ListTicketsQueryValidator : AbstractValidator<ListTicketsQuery>
 {
@@ -33,14 +33,15 @@ public sealed class ListTicketsQueryValidator : AbstractValidator<ListTicketsQue
 
 /// <summary>
 /// Runs through <see cref="ITicketReader.ListAsync"/>: one precompiled query per combination of filters and page size, since the
-/// list is the heaviest read clients poll (building and hashing the 40-column projection per call cost a quarter of it).
+/// list is the heaviest read clients poll (building and hashing the projection per call cost a quarter of it). Items are
+/// <see cref="TicketListItem"/>s, not whole tickets: 17 fields instead of the ticket's 35 (and its contact and rating), which raised the pages served per second by about a third (issue 14).
 /// </summary>
-internal sealed class ListTicketsHandler(ITicketReader reader, ICurrentUser user, SatisfactionWeights weights) : IQueryHandler<ListTicketsQuery, Page<TicketResponse>>
+internal sealed class ListTicketsHandler(ITicketReader reader, ICurrentUser user) : IQueryHandler<ListTicketsQuery, Page<TicketListItem>>
 {
-    public async ValueTask<Page<TicketResponse>> Handle(ListTicketsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Page<TicketListItem>> Handle(ListTicketsQuery query, CancellationToken cancellationToken)
     {
         if (!user.TryVisibleCustomer(query.CustomerId, out var customerId))
-            return new Page<TicketResponse>([], null);
+            return new Page<TicketListItem>([], null);
 
         var after = Cursor.Decode<TicketCursor>(query.Page.Cursor);
         var rows = await reader.ListAsync(
@@ -58,7 +59,7 @@ internal sealed class ListTicketsHandler(ITicketReader reader, ICurrentUser user
                 after is null ? null : (after.OpenedAt, after.Number),
                 query.Page.Size + 1),
             cancellationToken);
-        return rows.ToPage(query.Page.Size, t => new TicketCursor(t.OpenedAt, t.Number)).Scored(weights);
+        return rows.ToPage(query.Page.Size, t => new TicketCursor(t.OpenedAt, t.Number));
     }
 
     /// <summary>A blank text filter is no filter.</summary>

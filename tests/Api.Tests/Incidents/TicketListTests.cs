@@ -1,0 +1,117 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ServiceDesk.Api.Tests.Infrastructure;
+using ServiceDesk.Api.Tests.ServiceDesk;
+
+namespace ServiceDesk.Api.Tests.Incidents;
+
+/// <summary>
+/// <c>GET /incidents</c> and <c>GET /service-requests</c> over HTTP: list items (what picks a ticket out of a list, the
+/// whole ticket being one GET away), newest first, every filter of api.md, keyset pages.
+/// </summary>
+public sealed class TicketListTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
+{
+    /// <summary>The fields of a list item, as the README and the OpenAPI document (<c>TicketListItem</c>) list them.</summary>
+    private static readonly string[] ItemFields =
+    [
+        "number", "kind", "category", "status", "priority", "customerId", "productCode", "productLineCode", "serviceLevel",
+        "assignmentGroup", "assignee", "summary", "openedAt", "responseDueAt", "resolutionDueAt", "responseState", "resolutionState",
+    ];
+
+    private readonly DeskDriver _desk = new(factory);
+
+    [Fact]
+    public async Task A_list_item_carries_the_listed_fields_with_the_tickets_values_and_nothing_else()
+    {
+        var customerId = await _desk.CustomerAsync("GOLD");
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+        var number = (await DeskDriver.RaiseAsync(agent, DeskDriver.Incident(customerId))).GetProperty("number").GetString()!;
+        (await agent.PostAsJsonAsync($"/api/v1/incidents/{number}/assign", new { group = "Infrastructure", assignee = "li.wei" })).EnsureSuccessStatusCode();
+
+        var page = await (await agent.GetAsync($"/api/v1/incidents?customerId={customerId}")).ReadJsonAsync();
+        var item = Assert.Single(page.GetProperty("items").EnumerateArray());
+        var ticket = await (await agent.GetAsync($"/api/v1/incidents/{number}")).ReadJsonAsync();
+
+        Assert.Equal(ItemFields, item.EnumerateObject().Select(p => p.Name));
+        foreach (var field in ItemFields)
+            Assert.Equal(ticket.GetProperty(field).GetRawText(), item.GetProperty(field).GetRawText());
+        Assert.Equal("li.wei", item.GetProperty("assignee").GetString());
+        Assert.Equal("Assigned", item.GetProperty("status").GetString());
+        // What only the whole ticket carries.
+        foreach (var detail in new[] { "description", "contact", "satisfaction" })
+        {
+            Assert.True(ticket.TryGetProperty(detail, out _), detail);
+            Assert.False(item.TryGetProperty(detail, out _), detail);
+        }
+    }
+
+    [Fact]
+    public async Task Tickets_are_listed_newest_first_in_keyset_pages_and_filtered_by_every_filter()
+    {
+        var customerId = await _desk.CustomerAsync("GOLD");
+        await _desk.AgreementAsync(customerId, "GOLD", "SEC");
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+
+        var urgent = await RaiseAsync(agent, DeskDriver.Incident(customerId, impact: "High", urgency: "High"));
+        var minor = await RaiseAsync(agent, DeskDriver.Incident(customerId, impact: "Low", urgency: "Low"));
+        var security = await RaiseAsync(agent, DeskDriver.Incident(customerId, productCode: "SEC-OPS-02", impact: "Medium", urgency: "Medium"));
+        var worked = await RaiseAsync(agent, DeskDriver.Incident(customerId, impact: "Low", urgency: "Low"));
+        var question = await RaiseAsync(agent, DeskDriver.Incident(customerId, productCode: null, type: "inquiry"));
+        (await agent.PostAsJsonAsync($"/api/v1/incidents/{worked}/assign", new { group = "Data Center", assignee = "li.wei" })).EnsureSuccessStatusCode();
+        (await agent.PostAsync($"/api/v1/incidents/{worked}/start", null)).EnsureSuccessStatusCode();
+        var incidents = new[] { urgent, minor, security, worked };
+        var tickets = new Dictionary<string, JsonElement>();
+        foreach (var number in incidents)
+            tickets[number] = await (await agent.GetAsync($"/api/v1/incidents/{number}")).ReadJsonAsync();
+        IEnumerable<string> Newest(Func<JsonElement, bool> match) => incidents.Reverse().Where(n => match(tickets[n]));
+        string Text(string number, string field) => tickets[number].GetProperty(field).GetString()!;
+
+        var scope = $"customerId={customerId}";
+        Assert.Equal([worked, security, minor, urgent], await AllAsync(agent, "incidents", scope));
+        Assert.Equal(incidents.Length, (await AllAsync(agent, "incidents", string.Empty)).Intersect(incidents).Count());
+        Assert.Equal([question], await AllAsync(agent, "service-requests", scope));
+
+        Assert.NotEqual(Text(urgent, "priority"), Text(minor, "priority"));
+        Assert.Equal(Newest(t => t.GetProperty("priority").GetString() == Text(minor, "priority")), await AllAsync(agent, "incidents", $"{scope}&priority={Text(minor, "priority")}"));
+        Assert.Equal([worked], await AllAsync(agent, "incidents", $"{scope}&status=InProgress"));
+        Assert.Equal([security], await AllAsync(agent, "incidents", $"{scope}&productLine=SEC"));
+        Assert.Equal([worked, minor, urgent], await AllAsync(agent, "incidents", $"{scope}&productLine=OPS"));
+        Assert.Equal([worked], await AllAsync(agent, "incidents", $"{scope}&group=Data%20Center"));
+        Assert.Equal(Newest(t => t.GetProperty("assignmentGroup").GetString() == "Infrastructure"), await AllAsync(agent, "incidents", $"{scope}&group=Infrastructure"));
+        Assert.Equal([worked], await AllAsync(agent, "incidents", $"{scope}&assignee=li.wei"));
+        Assert.Equal([worked, security, minor, urgent], await AllAsync(agent, "incidents", $"{scope}&breached=false"));
+        Assert.Empty(await AllAsync(agent, "incidents", $"{scope}&breached=true"));
+        var from = Uri.EscapeDataString(Text(minor, "openedAt"));
+        var to = Uri.EscapeDataString(Text(worked, "openedAt"));
+        Assert.Equal([security, minor], await AllAsync(agent, "incidents", $"{scope}&openedFrom={from}&openedTo={to}"));
+        Assert.Equal([worked], await AllAsync(agent, "incidents", $"{scope}&status=InProgress&assignee=li.wei&productLine=OPS"));
+        Assert.Empty(await AllAsync(agent, "incidents", $"{scope}&status=InProgress&productLine=SEC"));
+
+        // A customer's key lists its own tickets, whatever customerId it names.
+        using var customer = (await factory.CreateClientWithRolesAsync(customerId, "Customer")).Client;
+        Assert.Equal([worked, security, minor, urgent], await AllAsync(customer, "incidents", string.Empty));
+    }
+
+    /// <summary>Raises a ticket a minute after the previous one (so that the order is by opening time) and returns its number.</summary>
+    private async Task<string> RaiseAsync(HttpClient client, object body)
+    {
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        return (await DeskDriver.RaiseAsync(client, body)).GetProperty("number").GetString()!;
+    }
+
+    /// <summary>Every page of a list, two items at a time, following nextCursor; the numbers in order.</summary>
+    private static async Task<IReadOnlyList<string>> AllAsync(HttpClient client, string route, string query)
+    {
+        var numbers = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await client.GetAsync($"/api/v1/{route}?{query}&limit=2{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}")).ReadJsonAsync();
+            Assert.True(page.GetProperty("items").GetArrayLength() <= 2);
+            numbers.AddRange(page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("number").GetString()!));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+        return numbers;
+    }
+}
