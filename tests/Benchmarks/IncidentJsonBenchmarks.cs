@@ -15,7 +15,7 @@ namespace ServiceDesk.Benchmarks;
 /// /incidents/{number}) and a page of 50 (the list's default size). A worked incident: contact with email and phone,
 /// assignee, acknowledged, both due times; <see cref="Rated"/> adds a closed ticket's satisfaction rating. The output
 /// goes to a reused buffer, as the server writes into its pooled response pipe, so the allocations are the
-/// serializer's own.
+/// serializer's own. <see cref="ListPageOf50"/> is a page of the list's items.
 /// </summary>
 [MemoryDiagnoser]
 public class IncidentJsonBenchmarks : IDisposable
@@ -27,6 +27,7 @@ public class IncidentJsonBenchmarks : IDisposable
     private Utf8JsonWriter _writer = null!;
     private TicketResponse _ticket = null!;
     private Page<TicketResponse> _page = null!;
+    private Page<TicketListItem> _list = null!;
 
     [Params(false, true)]
     public bool Rated { get; set; }
@@ -40,6 +41,7 @@ public class IncidentJsonBenchmarks : IDisposable
         _writer = new Utf8JsonWriter(_buffer);
         _ticket = Ticket(42);
         _page = new Page<TicketResponse>([.. Enumerable.Range(1, 50).Select(Ticket)], "eyJvcGVuZWRBdCI6IjIwMjYtMDMtMDZUMDk6MDA6MDBaIiwibnVtYmVyIjoiSU5DMDAwMDAxIn0");
+        _list = new Page<TicketListItem>([.. _page.Items.Select(ListItem)], _page.NextCursor);
     }
 
     [GlobalCleanup]
@@ -55,6 +57,10 @@ public class IncidentJsonBenchmarks : IDisposable
     [Benchmark]
     public long PageOf50() => Write(_page);
 
+    /// <summary>A page of <c>GET /incidents</c> as it is written since lists return list items.</summary>
+    [Benchmark]
+    public long ListPageOf50() => Write(_list);
+
     private long Write<T>(T value)
     {
         _buffer.ResetWrittenCount();
@@ -62,6 +68,10 @@ public class IncidentJsonBenchmarks : IDisposable
         JsonSerializer.Serialize(_writer, value, _options);
         return _writer.BytesCommitted + _writer.BytesPending;
     }
+
+    private static TicketListItem ListItem(TicketResponse t) =>
+        new(t.Number, t.Kind, t.Category, t.Status, t.Priority, t.CustomerId, t.ProductCode, t.ProductLineCode, t.ServiceLevel, t.AssignmentGroup,
+            t.Assignee, t.Summary, t.OpenedAt, t.ResponseDueAt, t.ResolutionDueAt, t.ResponseState, t.ResolutionState);
 
     private TicketResponse Ticket(int n)
     {
