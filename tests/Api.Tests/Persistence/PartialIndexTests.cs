@@ -10,7 +10,8 @@ namespace ServiceDesk.Api.Tests.Persistence;
 
 /// <summary>
 /// The indexes on <c>Tickets</c> whose key is null when a ticket is raised are partial (<c>WHERE key IS NOT NULL</c>),
-/// so intake writes no entry in them; the covering ones keep their INCLUDE list. Checked in the schema the migrations
+/// so intake writes no entry in them; the covering ones keep their INCLUDE list; the breached and not-breached lists'
+/// indexes are partial on the clocks' states. Checked in the schema the migrations
 /// leave: the migrated test database (SQLite, or PostgreSQL when configured), and every provider's migrations script
 /// (SQL Server has no engine here).
 /// </summary>
@@ -35,6 +36,9 @@ public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFix
 
     /// <summary>The index of <c>GET /incidents?breached=true</c>: partial on either clock being Breached.</summary>
     private const string BreachedList = "IX_Tickets_Kind_OpenedAt_Number_Breached";
+
+    /// <summary>The index of <c>GET /incidents?breached=false</c>: partial on neither clock being Breached.</summary>
+    private const string NotBreachedList = "IX_Tickets_Kind_OpenedAt_Number_NotBreached";
 
     public static TheoryData<string> Providers => new() { "SqlServer", "Postgres", "Sqlite" };
 
@@ -62,9 +66,13 @@ public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFix
         Assert.True(definitions.TryGetValue(BreachedList, out var breached), $"{BreachedList} is missing.");
         Assert.Matches(new Regex("""WHERE \(*"ResponseState"\)?(::text)? = 'Breached'(::text)?\)? OR \(*"ResolutionState"\)?(::text)? = 'Breached'(::text)?\)*$"""), breached);
 
+        // The not-breached list's holds every ticket with neither clock breached (every ticket at intake).
+        Assert.True(definitions.TryGetValue(NotBreachedList, out var notBreached), $"{NotBreachedList} is missing.");
+        Assert.Matches(new Regex("""WHERE \(*"ResponseState"\)?(::text)? <> 'Breached'(::text)?\)? AND \(*"ResolutionState"\)?(::text)? <> 'Breached'(::text)?\)*$"""), notBreached);
+
         // Only these: the list indexes on OpenedAt and the rest hold every ticket.
         var partial = definitions.Where(d => d.Value.Contains(" WHERE ", StringComparison.Ordinal)).Select(d => d.Key).Order(StringComparer.Ordinal);
-        Assert.Equal(NullAtIntake.Select(i => i.Name).Append(BreachedList).Order(StringComparer.Ordinal), partial);
+        Assert.Equal(NullAtIntake.Select(i => i.Name).Append(BreachedList).Append(NotBreachedList).Order(StringComparer.Ordinal), partial);
     }
 
     [Theory]
@@ -102,6 +110,21 @@ public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFix
 
         Assert.True(created is not null, $"{provider}: no migration creates {BreachedList}.");
         Assert.EndsWith("""("Kind", "OpenedAt", "Number") WHERE "ResponseState" = 'Breached' OR "ResolutionState" = 'Breached';""", created.Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void The_not_breached_lists_index_is_partial_on_neither_clock_breached_on_every_provider(string provider)
+    {
+        using var context = ProviderModelTests.Create(provider);
+        var script = context.GetService<IMigrator>().GenerateScript();
+        string Quote(string name) => provider == "SqlServer" ? $"[{name}]" : $"\"{name}\"";
+
+        var created = Regex.Matches(script, $@"CREATE INDEX {Regex.Escape(Quote(NotBreachedList))} ON [^;]*;").LastOrDefault();
+        Assert.True(created is not null, $"{provider}: no migration creates {NotBreachedList}.");
+        Assert.EndsWith(
+            $"({Quote("Kind")}, {Quote("OpenedAt")}, {Quote("Number")}) WHERE {Quote("ResponseState")} <> 'Breached' AND {Quote("ResolutionState")} <> 'Breached';",
+            created.Value, StringComparison.Ordinal);
     }
 
     private sealed class IndexDefinition

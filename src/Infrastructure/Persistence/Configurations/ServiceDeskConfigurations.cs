@@ -107,6 +107,12 @@ internal sealed class TicketConfiguration(ISqlGenerationHelper sql, bool filters
         if (filtersMayUseOr)
             builder.HasIndex(t => new { t.Kind, t.OpenedAt, t.Number }, "IX_Tickets_Kind_OpenedAt_Number_Breached")
                 .HasFilter($"{sql.DelimitIdentifier("ResponseState")} = '{nameof(SlaClockState.Breached)}' OR {sql.DelimitIdentifier("ResolutionState")} = '{nameof(SlaClockState.Breached)}'");
+        // ListTickets ?breached=false (neither clock Breached). Partial: breached tickets are not in it, so the first page
+        // reads 51 entries even when the newest tickets are breached (on a million tickets left to age for a night, the
+        // newest 32,051 incidents were, and the list index read past all of them: 112 ms at p99). Intake writes an entry
+        // in it (both clocks running). An AND of comparisons, so SQL Server's filtered indexes can say it too.
+        builder.HasIndex(t => new { t.Kind, t.OpenedAt, t.Number }, "IX_Tickets_Kind_OpenedAt_Number_NotBreached")
+            .HasFilter($"{sql.DelimitIdentifier("ResponseState")} <> '{nameof(SlaClockState.Breached)}' AND {sql.DelimitIdentifier("ResolutionState")} <> '{nameof(SlaClockState.Breached)}'");
         // FindByExternalReference (GET /service-desk/tickets?externalReference=, an equality). Partial: a ticket raised
         // without a reference is not in it.
         KeyNotNull(builder.HasIndex(t => t.ExternalReference));

@@ -828,6 +828,9 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Kind", "Status", "OpenedAt", "Number");
 
+                    b.HasIndex(new[] { "Kind", "OpenedAt", "Number" }, "IX_Tickets_Kind_OpenedAt_Number_NotBreached")
+                        .HasFilter("[ResponseState] <> 'Breached' AND [ResolutionState] <> 'Breached'");
+
                     b.ToTable("Tickets", (string)null);
                 });
 

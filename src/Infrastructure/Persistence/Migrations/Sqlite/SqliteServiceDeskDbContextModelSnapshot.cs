@@ -822,6 +822,9 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex(new[] { "Kind", "OpenedAt", "Number" }, "IX_Tickets_Kind_OpenedAt_Number_Breached")
                         .HasFilter("\"ResponseState\" = 'Breached' OR \"ResolutionState\" = 'Breached'");
 
+                    b.HasIndex(new[] { "Kind", "OpenedAt", "Number" }, "IX_Tickets_Kind_OpenedAt_Number_NotBreached")
+                        .HasFilter("\"ResponseState\" <> 'Breached' AND \"ResolutionState\" <> 'Breached'");
+
                     b.ToTable("Tickets", (string)null);
                 });
 
