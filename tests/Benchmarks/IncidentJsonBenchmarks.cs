@@ -12,7 +12,7 @@ namespace ServiceDesk.Benchmarks;
 /// <summary>
 /// What every ticket read pays after the query: writing the <see cref="TicketResponse"/> as JSON with the API's options
 /// (<see cref="DependencyInjection.ConfigureJson"/>: camelCase, string enums, UTC instants), one ticket (GET
-/// /incidents/{number}) and a page of 50 (the list's default size). A worked incident: contact with email and phone,
+/// /incidents/{number}) and a page of 50 of them (whole tickets, as lists returned them before list items). A worked incident: contact with email and phone,
 /// assignee, acknowledged, both due times; <see cref="Rated"/> adds a closed ticket's satisfaction rating. The output
 /// goes to a reused buffer, as the server writes into its pooled response pipe, so the allocations are the
 /// serializer's own. <see cref="ListPageOf50"/> is a page of the list's items.

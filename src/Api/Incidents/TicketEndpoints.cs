@@ -32,7 +32,7 @@ public static class TicketEndpoints
                     DateTimeOffset? openedFrom, DateTimeOffset? openedTo, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListTicketsQuery(kind, QueryValues.Enum<TicketStatus>(status, "status"), QueryValues.Enum<Priority>(priority, "priority"),
                     customerId, productLine, group, assignee, breached, openedFrom, openedTo, new PageRequest(limit, cursor)), ct)))
-            .WithName($"List{name}s").WithSummary("List, newest first (filters: status, priority, customerId, productLine, group, assignee, breached, openedFrom, openedTo)");
+            .WithName($"List{name}s").WithSummary("List items, newest first (filters: status, priority, customerId, productLine, group, assignee, breached, openedFrom, openedTo)");
 
         group.MapGet("/{number}", async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
                 HttpResults.Resource(http, await sender.Send(new GetTicketQuery(kind, number), ct)))

@@ -1,7 +1,11 @@
 using System.Net.Http.Json;
-using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Api.Tests.ServiceDesk;
+using ServiceDesk.Application.Common.Observability;
+using ServiceDesk.Infrastructure.ServiceDesk;
 
 namespace ServiceDesk.Api.Tests.Incidents;
 
@@ -48,48 +52,53 @@ public sealed class TicketListTests(ServiceDeskApiFactory factory) : IClassFixtu
     [Fact]
     public async Task Tickets_are_listed_newest_first_in_keyset_pages_and_filtered_by_every_filter()
     {
-        var customerId = await _desk.CustomerAsync("GOLD");
-        await _desk.AgreementAsync(customerId, "GOLD", "SEC");
+        // PLATINUM on 24X7: a P1's response is due in 15 minutes and its resolution in 240, so five hours breach both.
+        var customerId = await _desk.CustomerAsync("PLATINUM");
+        await _desk.AgreementAsync(customerId, "PLATINUM", "SEC");
         using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
-
         var urgent = await RaiseAsync(agent, DeskDriver.Incident(customerId, impact: "High", urgency: "High"));
+        factory.Clock.Advance(TimeSpan.FromHours(5));
+        await new SlaMonitor(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock, factory.Services.GetRequiredService<IConfiguration>(),
+            factory.Services.GetRequiredService<ServiceDeskMetrics>(), NullLogger<SlaMonitor>.Instance).RunOnceAsync(CancellationToken.None);
+
         var minor = await RaiseAsync(agent, DeskDriver.Incident(customerId, impact: "Low", urgency: "Low"));
         var security = await RaiseAsync(agent, DeskDriver.Incident(customerId, productCode: "SEC-OPS-02", impact: "Medium", urgency: "Medium"));
-        var worked = await RaiseAsync(agent, DeskDriver.Incident(customerId, impact: "Low", urgency: "Low"));
+        var worked = await RaiseAsync(agent, DeskDriver.Incident(customerId, impact: "Low", urgency: "Medium"));
         var question = await RaiseAsync(agent, DeskDriver.Incident(customerId, productCode: null, type: "inquiry"));
         (await agent.PostAsJsonAsync($"/api/v1/incidents/{worked}/assign", new { group = "Data Center", assignee = "li.wei" })).EnsureSuccessStatusCode();
         (await agent.PostAsync($"/api/v1/incidents/{worked}/start", null)).EnsureSuccessStatusCode();
-        var incidents = new[] { urgent, minor, security, worked };
-        var tickets = new Dictionary<string, JsonElement>();
-        foreach (var number in incidents)
-            tickets[number] = await (await agent.GetAsync($"/api/v1/incidents/{number}")).ReadJsonAsync();
-        IEnumerable<string> Newest(Func<JsonElement, bool> match) => incidents.Reverse().Where(n => match(tickets[n]));
-        string Text(string number, string field) => tickets[number].GetProperty(field).GetString()!;
+        var opened = new Dictionary<string, string>();
+        foreach (var number in new[] { urgent, minor, worked })
+            opened[number] = Uri.EscapeDataString((await (await agent.GetAsync($"/api/v1/incidents/{number}")).ReadJsonAsync()).GetProperty("openedAt").GetString()!);
 
         var scope = $"customerId={customerId}";
         Assert.Equal([worked, security, minor, urgent], await AllAsync(agent, "incidents", scope));
-        Assert.Equal(incidents.Length, (await AllAsync(agent, "incidents", string.Empty)).Intersect(incidents).Count());
+        Assert.Equal(4, (await AllAsync(agent, "incidents", string.Empty)).Intersect([urgent, minor, security, worked]).Count());
         Assert.Equal([question], await AllAsync(agent, "service-requests", scope));
 
-        Assert.NotEqual(Text(urgent, "priority"), Text(minor, "priority"));
-        Assert.Equal(Newest(t => t.GetProperty("priority").GetString() == Text(minor, "priority")), await AllAsync(agent, "incidents", $"{scope}&priority={Text(minor, "priority")}"));
+        // Impact x urgency (service-levels.json): High x High is P1, Low x Low and Low x Medium P4, Medium x Medium P3.
+        Assert.Equal([urgent], await AllAsync(agent, "incidents", $"{scope}&priority=P1"));
+        Assert.Equal([worked, minor], await AllAsync(agent, "incidents", $"{scope}&priority=P4"));
         Assert.Equal([worked], await AllAsync(agent, "incidents", $"{scope}&status=InProgress"));
+        Assert.Equal([security, minor, urgent], await AllAsync(agent, "incidents", $"{scope}&status=New"));
         Assert.Equal([security], await AllAsync(agent, "incidents", $"{scope}&productLine=SEC"));
         Assert.Equal([worked, minor, urgent], await AllAsync(agent, "incidents", $"{scope}&productLine=OPS"));
+        // Routing: OPS-INF goes to Infrastructure, SEC-OPS to Security Operations; the worked one was reassigned.
+        Assert.Equal([minor, urgent], await AllAsync(agent, "incidents", $"{scope}&group=Infrastructure"));
+        Assert.Equal([security], await AllAsync(agent, "incidents", $"{scope}&group=Security%20Operations"));
         Assert.Equal([worked], await AllAsync(agent, "incidents", $"{scope}&group=Data%20Center"));
-        Assert.Equal(Newest(t => t.GetProperty("assignmentGroup").GetString() == "Infrastructure"), await AllAsync(agent, "incidents", $"{scope}&group=Infrastructure"));
         Assert.Equal([worked], await AllAsync(agent, "incidents", $"{scope}&assignee=li.wei"));
-        Assert.Equal([worked, security, minor, urgent], await AllAsync(agent, "incidents", $"{scope}&breached=false"));
-        Assert.Empty(await AllAsync(agent, "incidents", $"{scope}&breached=true"));
-        var from = Uri.EscapeDataString(Text(minor, "openedAt"));
-        var to = Uri.EscapeDataString(Text(worked, "openedAt"));
-        Assert.Equal([security, minor], await AllAsync(agent, "incidents", $"{scope}&openedFrom={from}&openedTo={to}"));
-        Assert.Equal([worked], await AllAsync(agent, "incidents", $"{scope}&status=InProgress&assignee=li.wei&productLine=OPS"));
+        Assert.Equal([urgent], await AllAsync(agent, "incidents", $"{scope}&breached=true"));
+        Assert.Equal([worked, security, minor], await AllAsync(agent, "incidents", $"{scope}&breached=false"));
+        Assert.Equal([security, minor], await AllAsync(agent, "incidents", $"{scope}&openedFrom={opened[minor]}&openedTo={opened[worked]}"));
+        Assert.Equal([urgent], await AllAsync(agent, "incidents", $"{scope}&openedFrom={opened[urgent]}&openedTo={opened[minor]}"));
+        Assert.Equal([worked], await AllAsync(agent, "incidents", $"{scope}&status=InProgress&assignee=li.wei&productLine=OPS&breached=false"));
         Assert.Empty(await AllAsync(agent, "incidents", $"{scope}&status=InProgress&productLine=SEC"));
 
-        // A customer's key lists its own tickets, whatever customerId it names.
+        // A Customer key lists its own tickets, and nothing when it names another customer.
         using var customer = (await factory.CreateClientWithRolesAsync(customerId, "Customer")).Client;
         Assert.Equal([worked, security, minor, urgent], await AllAsync(customer, "incidents", string.Empty));
+        Assert.Empty(await AllAsync(customer, "incidents", $"customerId={await _desk.CustomerAsync("GOLD")}"));
     }
 
     /// <summary>Raises a ticket a minute after the previous one (so that the order is by opening time) and returns its number.</summary>
