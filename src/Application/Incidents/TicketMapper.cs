@@ -19,8 +19,7 @@ public static partial class TicketMapper
     public static partial IQueryable<TicketResponse> ProjectToResponse(this IQueryable<Ticket> tickets);
 
     /// <summary>The generated SQL projection as an expression, for precompiled queries (EF.CompileAsyncQuery).</summary>
-    public static readonly Expression<Func<Ticket, TicketResponse>> Projection =
-        (Expression<Func<Ticket, TicketResponse>>)((UnaryExpression)((MethodCallExpression)Array.Empty<Ticket>().AsQueryable().ProjectToResponse().Expression).Arguments[1]).Operand;
+    public static readonly Expression<Func<Ticket, TicketResponse>> Projection = SelectorOf(Array.Empty<Ticket>().AsQueryable().ProjectToResponse());
 
     [MapProperty(nameof(Ticket.ServiceLevelCode), nameof(TicketListItem.ServiceLevel))]
     [MapProperty("Response.DueAt", nameof(TicketListItem.ResponseDueAt))]
@@ -29,11 +28,10 @@ public static partial class TicketMapper
     [MapProperty("Resolution.State", nameof(TicketListItem.ResolutionState))]
     private static partial TicketListItem ToListItem(this Ticket ticket);
 
-    public static partial IQueryable<TicketListItem> ProjectToListItem(this IQueryable<Ticket> tickets);
+    private static partial IQueryable<TicketListItem> ProjectToListItem(this IQueryable<Ticket> tickets);
 
     /// <summary>The list's SQL projection as an expression, for precompiled queries.</summary>
-    public static readonly Expression<Func<Ticket, TicketListItem>> ListItemProjection =
-        (Expression<Func<Ticket, TicketListItem>>)((UnaryExpression)((MethodCallExpression)Array.Empty<Ticket>().AsQueryable().ProjectToListItem().Expression).Arguments[1]).Operand;
+    public static readonly Expression<Func<Ticket, TicketListItem>> ListItemProjection = SelectorOf(Array.Empty<Ticket>().AsQueryable().ProjectToListItem());
 
     /// <summary>The rating's values (inlined in the SQL projection); the score is added after the query (<see cref="SatisfactionScores"/>).</summary>
     [MapperIgnoreTarget(nameof(SatisfactionResponse.Score))]
@@ -49,4 +47,8 @@ public static partial class TicketMapper
     private static TicketContact CopyContact(TicketContact contact) => new(contact.Name, contact.Email, contact.Phone);
 
     public static partial IQueryable<CommentResponse> ProjectToResponse(this IQueryable<TicketComment> comments);
+
+    /// <summary>The selector of a generated projection (<c>source.Select(selector)</c>), taken out of its expression tree.</summary>
+    private static Expression<Func<Ticket, T>> SelectorOf<T>(IQueryable<T> projected) =>
+        (Expression<Func<Ticket, T>>)((UnaryExpression)((MethodCallExpression)projected.Expression).Arguments[1]).Operand;
 }

@@ -8,20 +8,7 @@ namespace ServiceDesk.Api.Tests.Changes;
 /// <summary>The change list: newest first, filtered by status, type, customer and product, keyset-paged.</summary>
 public sealed class ChangeListTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
 {
-    private static async Task<IReadOnlyList<string>> AllAsync(HttpClient client, string query)
-    {
-        var numbers = new List<string>();
-        string? cursor = null;
-        do
-        {
-            var page = await (await client.GetAsync($"{ChangesRoute}?{query}&limit=2{(cursor is null ? "" : "&cursor=" + cursor)}")).ReadJsonAsync();
-            Assert.True(page.GetProperty("items").GetArrayLength() <= 2);
-            numbers.AddRange(page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("number").GetString()!));
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
-        return numbers;
-    }
+    private static Task<IReadOnlyList<string>> AllAsync(HttpClient client, string query) => client.AllNumbersAsync(ChangesRoute, query);
 
     [Fact]
     public async Task Changes_are_listed_newest_first_and_filtered_by_customer_type_status_and_product()

@@ -108,19 +108,6 @@ public sealed class TicketListTests(ServiceDeskApiFactory factory) : IClassFixtu
         return (await DeskDriver.RaiseAsync(client, body)).GetProperty("number").GetString()!;
     }
 
-    /// <summary>Every page of a list, two items at a time, following nextCursor; the numbers in order.</summary>
-    private static async Task<IReadOnlyList<string>> AllAsync(HttpClient client, string route, string query)
-    {
-        var numbers = new List<string>();
-        string? cursor = null;
-        do
-        {
-            var page = await (await client.GetAsync($"/api/v1/{route}?{query}&limit=2{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}")).ReadJsonAsync();
-            Assert.True(page.GetProperty("items").GetArrayLength() <= 2);
-            numbers.AddRange(page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("number").GetString()!));
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
-        return numbers;
-    }
+    /// <summary>Every page of a ticket list, two items at a time; the numbers in order.</summary>
+    private static Task<IReadOnlyList<string>> AllAsync(HttpClient client, string route, string query) => client.AllNumbersAsync($"/api/v1/{route}", query);
 }

@@ -73,6 +73,26 @@ public static class HttpClientExtensions
 
     public static MediaTypeHeaderValue? MediaType(this HttpResponseMessage response) => response?.Content.Headers.ContentType;
 
+    /// <summary>
+    /// Every page of a keyset-paged list at <paramref name="route"/>, two items at a time, following <c>nextCursor</c>
+    /// (each page at most two items): the items' numbers in order.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> AllNumbersAsync(this HttpClient client, string route, string query)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var numbers = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await client.GetAsync($"{route}?{query}&limit=2{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}")).ReadJsonAsync();
+            Assert.True(page.GetProperty("items").GetArrayLength() <= 2);
+            numbers.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()!));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+        return numbers;
+    }
+
     /// <summary>A fresh client-chosen code, so tests sharing a host never collide.</summary>
     public static string NewCode(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
 }
