@@ -21,28 +21,26 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { # a port nothing listens on, from the dynamic range
-  local p
-  for _ in $(seq 1 50); do
-    p=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
-  done
-  echo "no free port found" >&2; return 1
-}
-port=$(free_port)
-
-(cd "$root/src/Api/bin/$config/net10.0" && \
-  ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Development Seed__DemoData=false \
+# Port 0: Kestrel takes a free port itself and logs it, so no other process can take it between a check and the bind
+# (a port that nothing listens on may still be the local end of an outgoing connection, and then the bind fails).
+(cd "$root/src/Api/bin/$config/net10.0" && exec env \
+  ASPNETCORE_URLS="http://127.0.0.1:0" ASPNETCORE_ENVIRONMENT=Development Seed__DemoData=false \
+  Logging__LogLevel__Microsoft.Hosting.Lifetime=Information \
   Database__Provider=Sqlite ConnectionStrings__ServiceDesk="Data Source=$work/openapi.db" \
-  Sla__MonitorIntervalSeconds=3600 exec dotnet "$dll") >"$work/api.log" 2>&1 &
+  Sla__MonitorIntervalSeconds=3600 dotnet "$dll") >"$work/api.log" 2>&1 &
 pid=$!
 
+base=""
 for _ in $(seq 1 120); do
-  if curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then break; fi
+  if [ -z "$base" ]; then
+    base=$(grep -o 'Now listening on: http://127\.0\.0\.1:[0-9]*' "$work/api.log" | head -n 1 | sed 's/^Now listening on: //' || true)
+  fi
+  if [ -n "$base" ] && curl -fs --max-time 5 "$base/health/ready" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$pid" 2>/dev/null; then cat "$work/api.log" >&2; echo "the API stopped before it was ready" >&2; exit 1; fi
   sleep 1
 done
+if [ -z "$base" ]; then cat "$work/api.log" >&2; echo "the API did not say where it listens" >&2; exit 1; fi
 mkdir -p "$(dirname "$out")"
-curl -fsS "http://127.0.0.1:$port/swagger/v1/swagger.json" -o "$work/openapi.json"
+curl -fsS --max-time 30 "$base/swagger/v1/swagger.json" -o "$work/openapi.json"
 mv "$work/openapi.json" "$out"
 echo "wrote $out"

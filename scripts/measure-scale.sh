@@ -27,7 +27,7 @@ SECONDS_PER_ROUTE=${SECONDS_PER_ROUTE:-10}
 WARMUP_SECONDS=${WARMUP_SECONDS:-5}
 # wrk drops a request slower than its timeout from the latency figures (they would read 0us): keep it well above a report's time.
 WRK_TIMEOUT=${WRK_TIMEOUT:-60s}
-API_PORT=${API_PORT:-55471}
+API_PORT=${API_PORT:-5183}  # below the ephemeral range, so no outgoing connection holds it
 REPORTS_MAX_PERIOD_DAYS=${REPORTS_MAX_PERIOD_DAYS:-731}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 PSQL=$(command -v psql || ls -d /usr/lib/postgresql/*/bin/psql | sort -V | tail -n 1)

@@ -31,17 +31,40 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             .OrderBy(d => int.TryParse(Path.GetFileName(d), out var version) ? version : 0).Last() + "/bin";
         var directory = Path.Combine(Path.GetTempPath(), "servicedesk-outage-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        var cluster = new ThrowawayPostgres(bin, directory, FreePortOutsideEphemeralRange());
+        await RunAsync("chown", "-R", "postgres", directory);
+        await AsPostgresAsync($"'{bin}/initdb' -D '{cluster.Data}' -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8");
+        await cluster.StartAgainAsync();
+        return cluster;
+    }
+
+    /// <summary>
+    /// A port below the kernel's ephemeral range that nothing has bound. The cluster binds it seconds later (after
+    /// initdb) and again after its stop: a port from the ephemeral range (what port 0 hands out) could meanwhile become
+    /// the local end of one of the suite's outgoing connections, and PostgreSQL would then fail to start.
+    /// </summary>
+    private static int FreePortOutsideEphemeralRange()
+    {
+        var range = File.Exists("/proc/sys/net/ipv4/ip_local_port_range")
+            ? File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            : [];
+        var ephemeralLow = range.Length == 2 && int.TryParse(range[0], out var low) ? low : 32768;
+        var first = Math.Min(20000, ephemeralLow / 2);
+        for (var attempt = 0; attempt < 100; attempt++)
         {
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            var cluster = new ThrowawayPostgres(bin, directory, port);
-            await RunAsync("chown", "-R", "postgres", directory);
-            await AsPostgresAsync($"'{bin}/initdb' -D '{cluster.Data}' -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8");
-            await cluster.StartAgainAsync();
-            return cluster;
+            var port = Random.Shared.Next(first, ephemeralLow);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: try another
+            }
         }
+        throw new InvalidOperationException($"No free port in [{first}, {ephemeralLow}).");
     }
 
     public Task StartAgainAsync() =>
