@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The hot paths of ServiceDesk next to a bare ASP.NET Core + Npgsql service that inserts / selects one row
-# (tests/LoadBaseline), one after the other on the same PostgreSQL in one run, and one table with the ratios:
+# (tests/LoadBaseline), on the same PostgreSQL in one run, each scenario on the API and then at once on the baseline,
+# and one table with the ratios per round (ROUNDS, default 2), then the rounds' medians:
 #
 #   create c1   POST /service-desk/tickets, 1 connection      vs the baseline's INSERT of one row, 1 connection
 #   create c8   the same with 8 connections                   vs the baseline's INSERT, 8 connections
@@ -13,7 +14,7 @@
 #   scripts/benchmark.sh                      # starts a throwaway PostgreSQL cluster (needs root + Debian's postgresql)
 #   BENCH_POSTGRES="Host=...;Username=...;Password=..." scripts/benchmark.sh   # or use a server of yours (the
 #                                                                              # user must be allowed to create databases)
-# Knobs: SECONDS_PER_RUN (15), WARMUP_SECONDS (20), API_ENV="DOTNET_gcServer=1 ..." (extra environment for the API),
+# Knobs: ROUNDS (2), SECONDS_PER_RUN (15), WARMUP_SECONDS (20), API_ENV="DOTNET_gcServer=1 ..." (extra environment for the API),
 # BENCH_PGPORT (55440, the throwaway cluster's port).
 # Bounded: every wrk run lasts its seconds, every curl has a timeout, and the whole script stops after
 # BENCH_TIMEOUT seconds (default 1,500). A run that saw any error response is refused.
@@ -21,6 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-15}
+ROUNDS=${ROUNDS:-2}
 # Tiered JIT on 2 busy cores takes a while to reach steady state: each scenario first runs unmeasured this long.
 WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 BENCH_TIMEOUT=${BENCH_TIMEOUT:-1500}
@@ -100,6 +102,29 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"summary":"Benchmark row"}'
 LUA
 
+# The table: one round's 7 results (4 API scenarios, 3 baseline ones) or several rounds' (then medians).
+cat >"$work/table.py" <<'PY'
+import statistics, sys
+title, values = sys.argv[1], sys.argv[2:]
+# per round: create c1, create c8, read c8, list c8 (API: "req/s p50 p99 peak_mb gc"), base c1, base c8, base read
+rounds = [values[i:i + 7] for i in range(0, len(values), 7)]
+scenarios = [("create c1", 0, 4, "50%"), ("create c8", 1, 5, "50%"), ("read c8", 2, 6, "70%"),
+             ("list c8 (vs read c8)", 3, 2, "60%")]
+median = statistics.median
+print(title + ":")
+print(f"{'':22}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'base req/s':>11}{'base p50':>9}{'base p99':>9}{'ratio':>7}{'goal':>6}{'peak MB':>9}{'GC/1k req':>10}")
+for name, measured, against, goal in scenarios:
+    api = [r[measured].split() for r in rounds]
+    base = [list(map(float, r[against].split()[:3])) for r in rounds]
+    rps, p50, p99 = (median(float(a[i]) for a in api) for i in range(3))
+    ratio = median(float(a[0]) / b[0] for a, b in zip(api, base))
+    peak = max(int(a[3]) for a in api)
+    gcs = [float(a[4]) for a in api if a[4] != "n/a"]
+    gc = f"{median(gcs):.1f}" if gcs else "n/a"
+    print(f"{name:22}{rps:8.0f}{p50:8.2f}{p99:8.2f}{median(b[0] for b in base):11.0f}{median(b[1] for b in base):9.2f}"
+          f"{median(b[2] for b in base):9.2f}{ratio:7.0%}{goal:>6}{peak:>9}{gc:>10}")
+PY
+
 # One measured wrk run: prints "req/s p50_ms p99_ms requests". A run with any non-2xx answer or socket error is not a
 # measurement, so it stops the script.
 measure() {
@@ -160,39 +185,48 @@ print(rps, p50, p99, f"{peak_mb:.0f}", gc)
 PY
 }
 
-echo "ServiceDesk and the baseline on PostgreSQL, ${SECONDS_PER_RUN}s each after ${WARMUP_SECONDS}s warm-up${API_ENV:+ (API with $API_ENV)}:"
-create_c1=$(api_scenario 1 -s "$work/post.lua" "http://127.0.0.1:$API_PORT/api/v1/service-desk/tickets")
-create_c8=$(api_scenario 8 -s "$work/post.lua" "http://127.0.0.1:$API_PORT/api/v1/service-desk/tickets")
-read_c8=$(api_scenario 8 -s "$work/get.lua" "http://127.0.0.1:$API_PORT/api/v1/incidents/$number")
-list_c8=$(api_scenario 8 -s "$work/get.lua" "http://127.0.0.1:$API_PORT/api/v1/incidents?limit=50")
-tail -n +"$log_start" "$work/api.log" | grep -A5 -E "Unhandled|fail:" >&2 && { echo "the API logged errors" >&2; exit 1; }
-kill "$api_pid" 2>/dev/null || true
-
 # The baseline keeps its one table in the server's default database.
 (cd "$work/baseline" && ASPNETCORE_URLS=http://127.0.0.1:$BASE_PORT ConnectionString="$BENCH_POSTGRES;Database=postgres;Maximum Pool Size=64" \
   exec dotnet ServiceDesk.LoadBaseline.dll >"$work/baseline.log" 2>&1) &
 pids+=($!)
 for _ in $(seq 1 30); do curl -sf -m 5 -X POST -H 'Content-Type: application/json' -d '{"summary":"x"}' "http://127.0.0.1:$BASE_PORT/rows" -o "$work/row.json" && break; sleep 1; done
 row=$(python3 -c 'import json; print(json.load(open("'"$work/row.json"'"))["id"])')
-warm 1 -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows"
-base_c1=$(measure 1 -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows")
-warm 8 -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows"
-base_c8=$(measure 8 -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows")
-warm 8 "http://127.0.0.1:$BASE_PORT/rows/$row"
-base_read=$(measure 8 "http://127.0.0.1:$BASE_PORT/rows/$row")
 
-python3 - "$create_c1" "$create_c8" "$read_c8" "$list_c8" "$base_c1" "$base_c8" "$base_read" <<'PY'
-import sys
-api = [s.split() for s in sys.argv[1:5]]
-base = [list(map(float, s.split())) for s in sys.argv[5:8]]
-rows = [
-    ("create c1", api[0], base[0], "50%"),
-    ("create c8", api[1], base[1], "50%"),
-    ("read c8", api[2], base[2], "70%"),
-    ("list c8 (vs read c8)", api[3], list(map(float, api[2][:3])), "60%"),
-]
-print(f"{'':22}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'base req/s':>11}{'base p50':>9}{'base p99':>9}{'ratio':>7}{'goal':>6}{'peak MB':>9}{'GC/1k req':>10}")
-for name, a, b, goal in rows:
-    rps, p50, p99 = map(float, a[:3])
-    print(f"{name:22}{rps:8.0f}{p50:8.2f}{p99:8.2f}{b[0]:11.0f}{b[1]:9.2f}{b[2]:9.2f}{rps / b[0]:7.0%}{goal:>6}{a[3]:>9}{a[4]:>10}")
-PY
+# The API's background work (the webhook dispatcher fanning out the last scenario's events) must be over before the
+# baseline is measured: wait, at most 30 s, until the API uses under 3 % of a core for a second.
+api_quiet() {
+  local tick a0 a1
+  tick=$(getconf CLK_TCK)
+  for _ in $(seq 1 30); do
+    a0=$(awk '{print $14+$15}' "/proc/$api_pid/stat"); sleep 1; a1=$(awk '{print $14+$15}' "/proc/$api_pid/stat")
+    if [ $(( (a1 - a0) * 100 / tick )) -lt 3 ]; then return 0; fi
+  done
+}
+base_scenario() {
+  local connections=$1; shift
+  warm "$connections" "$@"
+  api_quiet
+  measure "$connections" "$@"
+}
+
+# Each scenario is measured on the API and then at once on the baseline, so that both sides of a ratio see the same
+# machine (on shared hosts the baseline alone moved by half between runs); ROUNDS repeats the whole set.
+echo "ServiceDesk and the baseline on PostgreSQL, ${SECONDS_PER_RUN}s each after ${WARMUP_SECONDS}s warm-up, $ROUNDS round(s)${API_ENV:+ (API with $API_ENV)}:"
+rounds=()
+for round in $(seq 1 "$ROUNDS"); do
+  create_c1=$(api_scenario 1 -s "$work/post.lua" "http://127.0.0.1:$API_PORT/api/v1/service-desk/tickets")
+  base_c1=$(base_scenario 1 -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows")
+  create_c8=$(api_scenario 8 -s "$work/post.lua" "http://127.0.0.1:$API_PORT/api/v1/service-desk/tickets")
+  base_c8=$(base_scenario 8 -s "$work/base-post.lua" "http://127.0.0.1:$BASE_PORT/rows")
+  read_c8=$(api_scenario 8 -s "$work/get.lua" "http://127.0.0.1:$API_PORT/api/v1/incidents/$number")
+  base_read=$(base_scenario 8 "http://127.0.0.1:$BASE_PORT/rows/$row")
+  list_c8=$(api_scenario 8 -s "$work/get.lua" "http://127.0.0.1:$API_PORT/api/v1/incidents?limit=50")
+  rounds+=("$create_c1" "$create_c8" "$read_c8" "$list_c8" "$base_c1" "$base_c8" "$base_read")
+  python3 "$work/table.py" "Round $round" "${rounds[@]: -7}"
+done
+if [ "$ROUNDS" -gt 1 ]; then
+  python3 "$work/table.py" "Median of the $ROUNDS rounds (ratio: the median of the rounds' ratios; peak MB: the highest)" "${rounds[@]}"
+fi
+if errors=$(tail -n +"$log_start" "$work/api.log" | grep -A5 -E "Unhandled|fail:"); then
+  echo "$errors" >&2; echo "the API logged errors" >&2; exit 1
+fi
