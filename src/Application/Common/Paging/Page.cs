@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,19 @@ public static class Cursor
         int size,
         Func<T, TKey> keyOf,
         CancellationToken cancellationToken) =>
-        ToPage(await orderedQuery.Take(size + 1).ToListAsync(cancellationToken), size, keyOf);
+        ToPage(await orderedQuery.TakeConstant(size + 1).ToListAsync(cancellationToken), size, keyOf);
+
+    /// <summary>
+    /// <c>Take(count)</c> with the count as a constant of the query's expression tree, where <c>Take(int)</c> would
+    /// make it a SQL parameter. PostgreSQL prices a parameterised LIMIT at a tenth of the rows, so a prepared statement
+    /// with one never moves to its cached generic plan and is planned anew on every call (0.1-0.3 ms a page); with
+    /// <c>LIMIT 51</c> in the SQL it is planned five times and then reused. The cost is one compiled query (and one
+    /// prepared statement) per page size in use, at most <see cref="PageRequest.MaxLimit"/> + 1 per list.
+    /// </summary>
+    public static IQueryable<T> TakeConstant<T>(this IQueryable<T> query, int count) =>
+        // EF Core turns even a constant Take argument into a parameter, unless it is wrapped in EF.Constant.
+        query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], query.Expression,
+            Expression.Call(typeof(EF), nameof(EF.Constant), [typeof(int)], Expression.Constant(count))));
 
     /// <summary>A page from up to <paramref name="size"/> + 1 rows read in keyset order (the extra one says another page follows).</summary>
     public static Page<T> ToPage<T, TKey>(this List<T> rows, int size, Func<T, TKey> keyOf)

@@ -42,7 +42,7 @@ internal sealed class ListAtRiskClocksHandler(IServiceDeskDbContext db, ICurrent
                     || (c.DueAt == after.DueAt && (string.Compare(c.Number, after.Number) > 0 || (c.Number == after.Number && responseBefore))));
             }
 
-            rows.AddRange(await clocks.OrderBy(c => c.DueAt).ThenBy(c => c.Number).Take(size + 1).ToListAsync(cancellationToken));
+            rows.AddRange(await clocks.OrderBy(c => c.DueAt).ThenBy(c => c.Number).TakeConstant(size + 1).ToListAsync(cancellationToken));
         }
 
         var page = rows.OrderBy(r => r.DueAt).ThenBy(r => r.Number, StringComparer.Ordinal).ThenBy(r => r.Clock).Take(size + 1).ToList();

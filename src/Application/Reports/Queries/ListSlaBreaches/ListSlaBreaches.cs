@@ -44,7 +44,7 @@ internal sealed class ListSlaBreachesHandler(IServiceDeskDbContext db, ICurrentU
                     || (c.BreachedAt == after.BreachedAt && (string.Compare(c.Number, after.Number) < 0 || (c.Number == after.Number && resolutionBefore))));
             }
 
-            rows.AddRange(await clocks.OrderByDescending(c => c.BreachedAt).ThenByDescending(c => c.Number).Take(size + 1).ToListAsync(cancellationToken));
+            rows.AddRange(await clocks.OrderByDescending(c => c.BreachedAt).ThenByDescending(c => c.Number).TakeConstant(size + 1).ToListAsync(cancellationToken));
         }
 
         var page = rows.OrderByDescending(r => r.BreachedAt).ThenByDescending(r => r.Number, StringComparer.Ordinal).ThenByDescending(r => r.Clock).Take(size + 1).ToList();

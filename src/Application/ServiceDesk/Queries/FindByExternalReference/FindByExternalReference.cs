@@ -40,9 +40,9 @@ internal sealed class FindByExternalReferenceHandler(IServiceDeskDbContext db, I
             changes = changes.Where(c => c.CreatedAt < after.OpenedAt || (c.CreatedAt == after.OpenedAt && string.Compare(c.Number, after.Number) < 0));
         }
 
-        var fromTickets = await tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Take(size + 1)
+        var fromTickets = await tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).TakeConstant(size + 1)
             .Select(ServiceDeskAccess.TicketSummary).ToListAsync(cancellationToken);
-        var fromChanges = await changes.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Number).Take(size + 1)
+        var fromChanges = await changes.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Number).TakeConstant(size + 1)
             .Select(ServiceDeskAccess.ChangeSummary).ToListAsync(cancellationToken);
         var merged = fromTickets.Concat(fromChanges)
             .OrderByDescending(s => s.OpenedAt).ThenByDescending(s => s.Number, StringComparer.Ordinal)
