@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Api.Tests.Infrastructure;
@@ -22,7 +21,7 @@ public sealed class TicketListQueriesTests(ServiceDeskApiFactory factory) : ICla
     [PostgresFact]
     public async Task On_PostgreSQL_the_prepared_list_query_has_a_constant_limit_and_is_not_planned_again_on_every_call()
     {
-        var customerId = await CustomerWithIncidentsAsync(3);
+        var customerId = await _desk.CustomerWithIncidentsAsync(3);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         var reader = scope.ServiceProvider.GetRequiredService<ITicketReader>();
@@ -32,7 +31,7 @@ public sealed class TicketListQueriesTests(ServiceDeskApiFactory factory) : ICla
         for (var call = 0; call < 15; call++)
             Assert.Equal(3, (await reader.ListAsync(Filter(customerId, take: 4), CancellationToken.None)).Count);
 
-        var statements = await PreparedAsync(db.Database.GetDbConnection());
+        var statements = await PreparedStatements.OnAsync(db.Database.GetDbConnection());
         var list = Assert.Single(statements, s => s.Sql.Contains("t.\"CustomerId\" = ", StringComparison.Ordinal)
             && s.Sql.Contains("ORDER BY t.\"OpenedAt\" DESC, t.\"Number\" DESC", StringComparison.Ordinal));
         Assert.EndsWith("LIMIT 4", list.Sql.TrimEnd(), StringComparison.Ordinal);
@@ -42,7 +41,7 @@ public sealed class TicketListQueriesTests(ServiceDeskApiFactory factory) : ICla
     [Fact]
     public async Task Past_its_capacity_a_filter_combination_gets_one_query_with_the_limit_as_a_parameter_and_every_page_size_still_answers()
     {
-        var customerId = await CustomerWithIncidentsAsync(5);
+        var customerId = await _desk.CustomerWithIncidentsAsync(5);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         var lists = new TicketReader.ListQueries(capacity: 2);
@@ -59,26 +58,6 @@ public sealed class TicketListQueriesTests(ServiceDeskApiFactory factory) : ICla
         Assert.Equal(3, lists.Count);
     }
 
-    private async Task<Guid> CustomerWithIncidentsAsync(int count)
-    {
-        var customerId = await _desk.CustomerAsync("GOLD");
-        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
-        for (var i = 0; i < count; i++)
-            await DeskDriver.RaiseAsync(agent, DeskDriver.Incident(customerId));
-        return customerId;
-    }
-
     private static TicketListFilter Filter(Guid customerId, int take) =>
         new(TicketKind.Incident, customerId, null, null, null, null, null, null, null, null, null, take);
-
-    private static async Task<List<(string Sql, long GenericPlans, long CustomPlans)>> PreparedAsync(DbConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements";
-        await using var reader = await command.ExecuteReaderAsync();
-        var statements = new List<(string, long, long)>();
-        while (await reader.ReadAsync())
-            statements.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
-        return statements;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Api.Tests.Infrastructure;
@@ -20,7 +19,7 @@ public sealed class PageLimitTests(ServiceDeskApiFactory factory) : IClassFixtur
     [Fact]
     public async Task A_page_query_has_its_limit_in_the_SQL_and_pages_in_keyset_order()
     {
-        var customerId = await CustomerWithIncidentsAsync(5);
+        var customerId = await _desk.CustomerWithIncidentsAsync(5);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
 
@@ -47,7 +46,7 @@ public sealed class PageLimitTests(ServiceDeskApiFactory factory) : IClassFixtur
     [PostgresFact]
     public async Task On_PostgreSQL_a_prepared_page_query_is_not_planned_again_on_every_call()
     {
-        var customerId = await CustomerWithIncidentsAsync(3);
+        var customerId = await _desk.CustomerWithIncidentsAsync(3);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         await db.Database.OpenConnectionAsync(); // one physical connection: its prepared statements are the ones below
@@ -56,7 +55,7 @@ public sealed class PageLimitTests(ServiceDeskApiFactory factory) : IClassFixtur
         for (var call = 0; call < 15; call++)
             Assert.Equal(3, (await NumbersOf(db, customerId).ToPageAsync(3, n => n, CancellationToken.None)).Items.Count);
 
-        var statements = await PreparedAsync(db.Database.GetDbConnection());
+        var statements = await PreparedStatements.OnAsync(db.Database.GetDbConnection());
         var page = Assert.Single(statements, s => s.Sql.Contains("t.\"CustomerId\" = ", StringComparison.Ordinal)
             && s.Sql.Contains("ORDER BY t.\"Number\" DESC", StringComparison.Ordinal));
         Assert.EndsWith("LIMIT 4", page.Sql.TrimEnd(), StringComparison.Ordinal);
@@ -65,24 +64,4 @@ public sealed class PageLimitTests(ServiceDeskApiFactory factory) : IClassFixtur
 
     private static IQueryable<string> NumbersOf(ServiceDeskDbContext db, Guid customerId) =>
         db.Tickets.AsNoTracking().Where(t => t.CustomerId == customerId).OrderByDescending(t => t.Number).Select(t => t.Number);
-
-    private async Task<Guid> CustomerWithIncidentsAsync(int count)
-    {
-        var customerId = await _desk.CustomerAsync("GOLD");
-        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
-        for (var i = 0; i < count; i++)
-            await DeskDriver.RaiseAsync(agent, DeskDriver.Incident(customerId));
-        return customerId;
-    }
-
-    private static async Task<List<(string Sql, long GenericPlans, long CustomPlans)>> PreparedAsync(DbConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements";
-        await using var reader = await command.ExecuteReaderAsync();
-        var statements = new List<(string, long, long)>();
-        while (await reader.ReadAsync())
-            statements.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
-        return statements;
-    }
 }

@@ -40,6 +40,16 @@ public sealed class DeskDriver(ServiceDeskApiFactory factory)
         await response.ReadJsonAsync(HttpStatusCode.Created);
     }
 
+    /// <summary>A GOLD customer on OPS with <paramref name="count"/> incidents raised by an agent.</summary>
+    public async Task<Guid> CustomerWithIncidentsAsync(int count)
+    {
+        var customerId = await CustomerAsync("GOLD");
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+        for (var i = 0; i < count; i++)
+            await RaiseAsync(agent, Incident(customerId));
+        return customerId;
+    }
+
     public static object Incident(Guid customerId, string? productCode = "OPS-INF-01", string impact = "High", string urgency = "Medium", string type = "incident", string? externalReference = null) => new
     {
         type,
