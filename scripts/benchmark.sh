@@ -9,7 +9,9 @@
 #   list c8     GET /incidents?limit=50, 8 connections        vs ServiceDesk's own read c8 (the goal is >= 60 %)
 #
 # with req/s, p50, p99, the API's peak working set (VmHWM, reset before each scenario) and its garbage collections
-# per 1,000 requests (dotnet-counters from dotnet-tools.json; "n/a" when the tool cannot be restored).
+# per 1,000 requests (dotnet-counters from dotnet-tools.json; "n/a" when the tool cannot be restored). Last, the
+# database alone: pgbench runs an intake's three INSERTs and the baseline's one on the same server, at 1 and 8
+# connections, without either service (what the data costs, whatever the API does; only with the throwaway cluster).
 #
 #   scripts/benchmark.sh                      # starts a throwaway PostgreSQL cluster (needs root + Debian's postgresql)
 #   BENCH_POSTGRES="Host=...;Username=...;Password=..." scripts/benchmark.sh   # or use a server of yours (the
@@ -229,4 +231,64 @@ if [ "$ROUNDS" -gt 1 ]; then
 fi
 if errors=$(tail -n +"$log_start" "$work/api.log" | grep -A5 -E "Unhandled|fail:"); then
   echo "$errors" >&2; echo "the API logged errors" >&2; exit 1
+fi
+
+# The database alone: what the API could reach if its own work cost nothing. pgbench (prepared statements) runs the
+# three INSERTs of one intake as the API wrote them (the run's first ticket, its outbox event and its history line, with
+# fresh keys) in one pipeline, one implicit transaction as the API's batch, and the baseline's one INSERT, on the same
+# server. Values are literals, so the Bind of the API's ~110 parameters is not in it: a floor, not the API's cost.
+pgbench_bin=""
+if [ -n "$pgbin" ]; then pgbench_bin="$pgbin/pgbench"; psql_bin="$pgbin/psql"; fi
+if [ -n "$pgbench_bin" ] && [ -x "$pgbench_bin" ]; then
+  pg_args=(-h 127.0.0.1 -p "$PG_PORT" -U postgres)
+  api_db="sd_bench_$db_suffix"
+  for table in Tickets OutboxMessages TicketHistory; do
+    case $table in
+      Tickets) where="\"Number\" = '$number'" ;;
+      OutboxMessages) where="\"Number\" = '$number' AND \"Type\" = 'ticket.created'" ;;
+      TicketHistory) where="\"TicketId\" = (SELECT \"Id\" FROM \"Tickets\" WHERE \"Number\" = '$number') AND \"Sequence\" = 1" ;;
+    esac
+    "$psql_bin" "${pg_args[@]}" -d "$api_db" -Atc "SELECT row_to_json(t) FROM \"$table\" t WHERE $where" >"$work/row_$table.json"
+  done
+  "$psql_bin" "${pg_args[@]}" -d "$api_db" -qc 'CREATE SEQUENCE IF NOT EXISTS bench_floor' >/dev/null
+  python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+row = lambda table: json.load(open(f"{work}/row_{table}.json"))
+def literal(v):
+    if v is None: return "NULL"
+    if isinstance(v, bool): return "true" if v else "false"
+    if isinstance(v, (int, float)): return str(v)
+    return "'" + str(v).replace("'", "''") + "'"
+def insert(table, values, fresh):
+    columns = list(values)
+    return (f'INSERT INTO "{table}" (' + ", ".join(f'"{c}"' for c in columns) + ") VALUES ("
+            + ", ".join(fresh.get(c, literal(values[c])) for c in columns) + ");")
+# A fresh ticket per transaction: the event takes the next number of a sequence, the ticket and its line the same one.
+ticket_id, number = "md5('t' || currval('bench_floor'))::uuid", "'B' || currval('bench_floor')"
+statements = [
+    insert("OutboxMessages", row("OutboxMessages"), {"Id": "md5('o' || nextval('bench_floor'))::uuid", "Number": number, "Position": "currval('bench_floor')"}),
+    insert("Tickets", row("Tickets"), {"Id": ticket_id, "Number": number}),
+    insert("TicketHistory", row("TicketHistory"), {"TicketId": ticket_id, "Id": "md5('h' || currval('bench_floor'))::uuid"}),
+]
+open(f"{work}/floor-intake.sql", "w").write("\\startpipeline\n" + "\n".join(statements) + "\n\\endpipeline\n")
+open(f"{work}/floor-base.sql", "w").write("INSERT INTO baseline_rows (id, summary, created_at) VALUES (gen_random_uuid(), 'Benchmark row', now());\n")
+PY
+  # "tps latency_ms" of one pgbench run (after as long a warm-up), or the script stops.
+  floor_run() {
+    local db=$1 script=$2 clients=$3 out
+    "$pgbench_bin" "${pg_args[@]}" -n -M prepared -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" -T 5 -f "$script" "$db" >/dev/null 2>&1
+    out=$("$pgbench_bin" "${pg_args[@]}" -n -M prepared -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" -T "$SECONDS_PER_RUN" -f "$script" "$db" 2>&1) \
+      || { echo "pgbench failed:" >&2; echo "$out" >&2; exit 1; }
+    echo "$out" | python3 -c 'import re, sys; t = sys.stdin.read(); print(re.search(r"tps = ([\d.]+)", t).group(1), re.search(r"latency average = ([\d.]+) ms", t).group(1))'
+  }
+  echo "The database alone (pgbench, ${SECONDS_PER_RUN}s each; an intake's three INSERTs against the baseline's one; no API):"
+  printf '%-12s%14s%12s%14s%12s%8s\n' "" "intake tx/s" "avg ms" "baseline tx/s" "avg ms" "ratio"
+  for clients in 1 8; do
+    read -r i_tps i_lat <<<"$(floor_run "$api_db" "$work/floor-intake.sql" "$clients")"
+    read -r b_tps b_lat <<<"$(floor_run postgres "$work/floor-base.sql" "$clients")"
+    printf '%-12s%14.0f%12.3f%14.0f%12.3f%7.0f%%\n' "c$clients" "$i_tps" "$i_lat" "$b_tps" "$b_lat" "$(python3 -c "print($i_tps / $b_tps * 100)")"
+  done
+else
+  echo "The database alone: skipped (pgbench comes with the throwaway cluster; not run with BENCH_POSTGRES)."
 fi
