@@ -249,6 +249,7 @@ if [ -n "$pgbench_bin" ] && [ -x "$pgbench_bin" ]; then
       TicketHistory) where="\"TicketId\" = (SELECT \"Id\" FROM \"Tickets\" WHERE \"Number\" = '$number') AND \"Sequence\" = 1" ;;
     esac
     "$psql_bin" "${pg_args[@]}" -d "$api_db" -Atc "SELECT row_to_json(t) FROM \"$table\" t WHERE $where" >"$work/row_$table.json"
+    [ -s "$work/row_$table.json" ] || { echo "The database alone: no $table row of $number to copy" >&2; exit 1; }
   done
   "$psql_bin" "${pg_args[@]}" -d "$api_db" -qc 'CREATE SEQUENCE IF NOT EXISTS bench_floor' >/dev/null
   python3 - "$work" <<'PY'
