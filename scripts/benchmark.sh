@@ -288,6 +288,8 @@ PY
   for clients in 1 8; do
     read -r i_tps i_lat <<<"$(floor_run "$api_db" "$work/floor-intake.sql" "$clients")"
     read -r b_tps b_lat <<<"$(floor_run postgres "$work/floor-base.sql" "$clients")"
+    # (floor_run's exit ends only its own subshell: an empty figure is its failure, reported above)
+    [ -n "${i_tps:-}" ] && [ -n "${b_tps:-}" ] || exit 1
     printf '%-12s%14.0f%12.3f%14.0f%12.3f%7.0f%%\n' "c$clients" "$i_tps" "$i_lat" "$b_tps" "$b_lat" "$(python3 -c "print($i_tps / $b_tps * 100)")"
   done
 else
