@@ -179,9 +179,11 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ServiceDeskDbContext).Assembly);
-        // Not found by the scan above (it takes only configurations with a parameterless constructor): the tickets'
-        // partial indexes write their filters in the provider's SQL.
-        modelBuilder.ApplyConfiguration(new Configurations.TicketConfiguration(this.GetService<ISqlGenerationHelper>(), filtersMayUseOr: !Database.IsSqlServer()));
+        // Not found by the scan above (it takes only configurations with a parameterless constructor): the tickets' and
+        // the outbox's partial indexes write their filters in the provider's SQL.
+        var sql = this.GetService<ISqlGenerationHelper>();
+        modelBuilder.ApplyConfiguration(new Configurations.TicketConfiguration(sql, filtersMayUseOr: !Database.IsSqlServer()));
+        modelBuilder.ApplyConfiguration(new Configurations.OutboxMessageConfiguration(sql));
 
         // Every aggregate's Version is its optimistic-concurrency token (and its ETag).
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))

@@ -9,6 +9,7 @@ using ServiceDesk.Application.Common.Observability;
 using ServiceDesk.Domain.Integrations;
 using ServiceDesk.Infrastructure.Common;
 using ServiceDesk.Infrastructure.Persistence;
+using ServiceDesk.Infrastructure.Persistence.Outbox;
 
 namespace ServiceDesk.Infrastructure.Integrations.Webhooks;
 
@@ -122,11 +123,7 @@ public sealed class WebhookDispatcher(
         // second fan-out of the same events would run into the unique (subscription, event) index.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var events = db.Database.IsNpgsql()
-            ? await db.OutboxMessages
-                .FromSqlRaw($"""SELECT * FROM "OutboxMessages" WHERE "ProcessedAt" IS NULL ORDER BY "Position" LIMIT {FanOutBatch} FOR UPDATE SKIP LOCKED""")
-                .AsNoTracking().ToListAsync(cancellationToken)
-            : await db.OutboxMessages.AsNoTracking().Where(m => m.ProcessedAt == null).OrderBy(m => m.Position).Take(FanOutBatch).ToListAsync(cancellationToken);
+        var events = await PendingEvents(db).ToListAsync(cancellationToken);
         if (events.Count == 0)
             return 0;
 
@@ -148,6 +145,40 @@ public sealed class WebhookDispatcher(
         return events.Count;
     }
 
+    /// <summary>
+    /// The oldest events not yet fanned out, at most a batch, in the order they were written (through the outbox's
+    /// pending index); on PostgreSQL locked, skipping those another instance is fanning out.
+    /// </summary>
+    internal static IQueryable<OutboxMessage> PendingEvents(ServiceDeskDbContext db) => db.Database.IsNpgsql()
+        ? db.OutboxMessages
+            .FromSqlRaw($"""SELECT * FROM "OutboxMessages" WHERE "ProcessedAt" IS NULL ORDER BY "Position" LIMIT {FanOutBatch} FOR UPDATE SKIP LOCKED""")
+            .AsNoTracking()
+        : db.OutboxMessages.AsNoTracking().Where(m => m.ProcessedAt == null).OrderBy(m => m.Position).Take(FanOutBatch);
+
+    /// <summary>
+    /// Due, unclaimed deliveries of active subscriptions (none of the subscriptions in <paramref name="full"/>), soonest
+    /// first, whose event is the next to send about its ticket for that subscription: nothing earlier about the same
+    /// ticket is pending for it, or still waiting for fan-out.
+    /// </summary>
+    internal static IQueryable<ClaimCandidate> ClaimCandidates(ServiceDeskDbContext db, DateTimeOffset now, IReadOnlyCollection<string> full, int take) =>
+        db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now))
+            .Where(d => !full.Contains(d.SubscriptionId))
+            .Where(d => db.WebhookSubscriptions.Any(s => s.Id == d.SubscriptionId && s.Active))
+            .Where(d => !db.WebhookDeliveries.Any(e => e.SubscriptionId == d.SubscriptionId && e.EventNumber == d.EventNumber
+                && e.Status == WebhookDeliveryStatus.Pending && e.EventPosition < d.EventPosition))
+            .Where(d => !db.OutboxMessages.Any(m => m.ProcessedAt == null && m.Number == d.EventNumber && m.Position < d.EventPosition))
+            .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.EventPosition)
+            .Select(d => new ClaimCandidate(d.Id, d.SubscriptionId))
+            .Take(take);
+
+    /// <summary>A delivery <see cref="ClaimCandidates"/> found.</summary>
+    internal sealed record ClaimCandidate(Guid Id, string SubscriptionId);
+
+    /// <summary>Events processed before <paramref name="cutoff"/> that no delivery refers to any more (through the outbox's processed index).</summary>
+    internal static IQueryable<OutboxMessage> PrunableEvents(ServiceDeskDbContext db, DateTimeOffset cutoff) =>
+        db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff && !db.WebhookDeliveries.Any(d => d.EventId == m.Id));
+
     /// <summary>Claims the due deliveries this instance has room for and starts their attempts; returns how many it claimed.</summary>
     private async Task<int> ClaimAndSendAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -159,19 +190,9 @@ public sealed class WebhookDispatcher(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
-        var candidates = await db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now))
-            .Where(d => !full.Contains(d.SubscriptionId))
-            .Where(d => db.WebhookSubscriptions.Any(s => s.Id == d.SubscriptionId && s.Active))
-            // Event order per subscription and ticket: nothing is sent while an earlier event about the same thing is pending
-            // for that subscription, or not yet fanned out.
-            .Where(d => !db.WebhookDeliveries.Any(e => e.SubscriptionId == d.SubscriptionId && e.EventNumber == d.EventNumber
-                && e.Status == WebhookDeliveryStatus.Pending && e.EventPosition < d.EventPosition))
-            .Where(d => !db.OutboxMessages.Any(m => m.ProcessedAt == null && m.Number == d.EventNumber && m.Position < d.EventPosition))
-            .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.EventPosition)
-            .Select(d => new { d.Id, d.SubscriptionId })
-            .Take(capacity * 4)
-            .ToListAsync(cancellationToken);
+        // Event order per subscription and ticket: nothing is sent while an earlier event about the same thing is pending
+        // for that subscription, or not yet fanned out.
+        var candidates = await ClaimCandidates(db, now, full, capacity * 4).ToListAsync(cancellationToken);
 
         var taken = new Dictionary<string, int>(StringComparer.Ordinal);
         var picked = new List<Guid>();
@@ -345,8 +366,6 @@ public sealed class WebhookDispatcher(
         await db.WebhookDeliveries
             .Where(d => (d.Status == WebhookDeliveryStatus.Delivered && d.DeliveredAt < cutoff) || (d.Status == WebhookDeliveryStatus.Failed && d.LastAttemptAt < cutoff))
             .ExecuteDeleteAsync(cancellationToken);
-        await db.OutboxMessages
-            .Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff && !db.WebhookDeliveries.Any(d => d.EventId == m.Id))
-            .ExecuteDeleteAsync(cancellationToken);
+        await PrunableEvents(db, cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 }

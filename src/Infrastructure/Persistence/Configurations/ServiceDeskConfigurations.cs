@@ -237,7 +237,12 @@ internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<Num
     }
 }
 
-internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+/// <summary>
+/// The outbox's table. Its indexes are partial on the processed mark, so each holds only what its query reads: the
+/// events still to fan out, or the processed ones that retention will delete.
+/// </summary>
+/// <param name="sql">The provider's SQL helper, for the filters (see <see cref="TicketConfiguration"/>); the context applies this configuration itself.</param>
+internal sealed class OutboxMessageConfiguration(ISqlGenerationHelper sql) : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
@@ -246,9 +251,16 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Type).HasMaxLength(64);
         builder.Property(m => m.Number).HasMaxLength(OutboxMessage.NumberMaxLength);
-        // Webhook fan-out reads the unprocessed events in order; retention finds old processed ones.
-        builder.HasIndex(m => new { m.ProcessedAt, m.Position });
-        builder.HasIndex(m => new { m.Number, m.Position });
+        var processedAt = sql.DelimitIdentifier(nameof(OutboxMessage.ProcessedAt));
+        // WebhookDispatcher.PendingEvents (fan-out, oldest first) and OutboxBacklog (the count). Keyed on the position
+        // alone: PostgreSQL does not take "ProcessedAt IS NULL" as fixing the first column of a (ProcessedAt, Position)
+        // index, so with that index it read every pending event and sorted them for each batch of 200 (95 ms a pass,
+        // spilling to disk, with 100,000 pending: draining a backlog took time quadratic in its size).
+        builder.HasIndex(m => m.Position, "IX_OutboxMessages_Position_Pending").HasFilter($"{processedAt} IS NULL");
+        // WebhookDispatcher.ClaimCandidates: no delivery is claimed while an earlier event about its ticket waits for fan-out.
+        builder.HasIndex(m => new { m.Number, m.Position }, "IX_OutboxMessages_Number_Position_Pending").HasFilter($"{processedAt} IS NULL");
+        // WebhookDispatcher.PrunableEvents (retention). The fan-out's UPDATE moves an event from the two indexes above to this one.
+        builder.HasIndex(m => m.ProcessedAt).HasFilter($"{processedAt} IS NOT NULL");
     }
 }
 

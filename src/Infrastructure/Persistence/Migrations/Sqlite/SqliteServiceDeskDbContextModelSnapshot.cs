@@ -1545,9 +1545,14 @@ namespace ServiceDesk.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number", "Position");
+                    b.HasIndex("ProcessedAt")
+                        .HasFilter("\"ProcessedAt\" IS NOT NULL");
 
-                    b.HasIndex("ProcessedAt", "Position");
+                    b.HasIndex(new[] { "Number", "Position" }, "IX_OutboxMessages_Number_Position_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "Position" }, "IX_OutboxMessages_Position_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
