@@ -135,13 +135,21 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
                 .OfType<Integrations.Webhooks.WebhookSignalInterceptor>().FirstOrDefault()?.OutboxWritten();
     }
 
+    /// <summary>
+    /// Whether the provider is PostgreSQL, asked of EF Core once per context (a pooled context keeps its provider):
+    /// <c>IsNpgsql()</c> reads the provider's assembly name on every call, 1 % of intake's CPU.
+    /// </summary>
+    private bool IsPostgres => _isPostgres ??= Database.IsNpgsql();
+
+    private bool? _isPostgres;
+
     private async Task<bool> InsertAsync(List<object> rows, CancellationToken cancellationToken)
     {
         await Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var ambient = Database.CurrentTransaction;
-            await using var own = ambient is null && !Database.IsNpgsql() ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            await using var own = ambient is null && !IsPostgres ? await Database.BeginTransactionAsync(cancellationToken) : null;
             await InsertCommands.ExecuteAsync(this, Database.GetDbConnection(), (own ?? ambient)?.GetDbTransaction(), rows, cancellationToken);
             if (own is not null)
                 await own.CommitAsync(cancellationToken);
