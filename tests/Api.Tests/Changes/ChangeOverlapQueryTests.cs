@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Application.Changes;
 using ServiceDesk.Infrastructure.Persistence;
@@ -16,24 +13,7 @@ public sealed class ChangeOverlapQueryTests(ServiceDeskApiFactory factory) : ICl
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
-    private async Task<string> PlanAsync(Func<ServiceDeskDbContext, IQueryable<object>> query)
-    {
-        using var client = factory.CreateClient();
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
-        await db.Database.OpenConnectionAsync();
-        var postgres = db.Database.IsNpgsql();
-        if (postgres)
-            await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
-
-        await using DbCommand command = query(db).CreateDbCommand();
-        command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            lines.Add(reader.GetString(postgres ? 0 : 3));
-        return string.Join('\n', lines);
-    }
+    private Task<string> PlanAsync(Func<ServiceDeskDbContext, IQueryable<object>> query) => SchemaInspection.PlanAsync(factory, query);
 
     [Theory]
     [InlineData(true)]

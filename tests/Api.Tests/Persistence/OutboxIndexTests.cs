@@ -1,9 +1,6 @@
-using System.Data.Common;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Infrastructure.Integrations.Webhooks;
 using ServiceDesk.Infrastructure.Persistence;
@@ -25,24 +22,8 @@ public sealed class OutboxIndexTests(ServiceDeskApiFactory factory) : IClassFixt
 
     public static TheoryData<string> Providers => new() { "SqlServer", "Postgres", "Sqlite" };
 
-    private async Task<string> PlanAsync(Func<ServiceDeskDbContext, IQueryable<object>> query)
-    {
-        using var client = factory.CreateClient(); // starts the host: migrated
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
-        await db.Database.OpenConnectionAsync();
-        var postgres = db.Database.IsNpgsql();
-        if (postgres)
-            await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off; SET enable_bitmapscan = off");
-
-        await using DbCommand command = query(db).CreateDbCommand();
-        command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            lines.Add(reader.GetString(postgres ? 0 : 3));
-        return string.Join('\n', lines);
-    }
+    private Task<string> PlanAsync(Func<ServiceDeskDbContext, IQueryable<object>> query) =>
+        SchemaInspection.PlanAsync(factory, query, discourageBitmapScans: true);
 
     [Fact]
     public async Task Fan_out_reads_the_pending_events_in_order_from_their_own_index_without_sorting_them()
@@ -80,13 +61,13 @@ public sealed class OutboxIndexTests(ServiceDeskApiFactory factory) : IClassFixt
     {
         using var context = ProviderModelTests.Create(provider);
         var script = context.GetService<IMigrator>().GenerateScript();
-        string Quote(string name) => provider == "SqlServer" ? $"[{name}]" : $"\"{name}\"";
+        string Quote(string name) => SchemaInspection.Quote(provider, name);
 
         string LastCreate(string name)
         {
-            var created = Regex.Matches(script, $@"CREATE INDEX {Regex.Escape(Quote(name))} ON [^;]*;").LastOrDefault();
+            var created = SchemaInspection.LastCreateIndex(script, provider, name);
             Assert.True(created is not null, $"{provider}: no migration creates {name}.");
-            return created.Value;
+            return created;
         }
 
         Assert.EndsWith($"({Quote("Position")}) WHERE {Quote("ProcessedAt")} IS NULL;", LastCreate(Pending), StringComparison.Ordinal);

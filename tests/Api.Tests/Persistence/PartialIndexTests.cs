@@ -81,16 +81,14 @@ public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFix
     {
         using var context = ProviderModelTests.Create(provider);
         var script = context.GetService<IMigrator>().GenerateScript();
-        string Quote(string name) => provider == "SqlServer" ? $"[{name}]" : $"\"{name}\"";
 
         foreach (var (name, key, covering) in NullAtIntake)
         {
-            // The last statement that creates the index is the one in force.
-            var created = Regex.Matches(script, $@"CREATE INDEX {Regex.Escape(Quote(name))} ON [^;]*;").LastOrDefault();
+            var created = SchemaInspection.LastCreateIndex(script, provider, name);
             Assert.True(created is not null, $"{provider}: no migration creates {name}.");
-            Assert.EndsWith($" WHERE {Quote(key)} IS NOT NULL;", created.Value, StringComparison.Ordinal);
-            Assert.True(created.Value.Contains(" INCLUDE (", StringComparison.Ordinal) == (covering && provider != "Sqlite"),
-                $"{provider}: {name} should {(covering && provider != "Sqlite" ? "" : "not ")}carry INCLUDE: {created.Value}");
+            Assert.EndsWith($" WHERE {SchemaInspection.Quote(provider, key)} IS NOT NULL;", created, StringComparison.Ordinal);
+            Assert.True(created.Contains(" INCLUDE (", StringComparison.Ordinal) == (covering && provider != "Sqlite"),
+                $"{provider}: {name} should {(covering && provider != "Sqlite" ? "" : "not ")}carry INCLUDE: {created}");
         }
     }
 
@@ -101,7 +99,7 @@ public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFix
         using var context = ProviderModelTests.Create(provider);
         var script = context.GetService<IMigrator>().GenerateScript();
 
-        var created = Regex.Matches(script, $@"CREATE INDEX ""{BreachedList}"" ON [^;]*;").LastOrDefault();
+        var created = SchemaInspection.LastCreateIndex(script, provider, BreachedList);
         if (provider == "SqlServer")
         {
             Assert.DoesNotContain(BreachedList, script, StringComparison.Ordinal);
@@ -109,7 +107,7 @@ public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFix
         }
 
         Assert.True(created is not null, $"{provider}: no migration creates {BreachedList}.");
-        Assert.EndsWith("""("Kind", "OpenedAt", "Number") WHERE "ResponseState" = 'Breached' OR "ResolutionState" = 'Breached';""", created.Value, StringComparison.Ordinal);
+        Assert.EndsWith("""("Kind", "OpenedAt", "Number") WHERE "ResponseState" = 'Breached' OR "ResolutionState" = 'Breached';""", created, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -118,13 +116,13 @@ public sealed class PartialIndexTests(ServiceDeskApiFactory factory) : IClassFix
     {
         using var context = ProviderModelTests.Create(provider);
         var script = context.GetService<IMigrator>().GenerateScript();
-        string Quote(string name) => provider == "SqlServer" ? $"[{name}]" : $"\"{name}\"";
+        string Quote(string name) => SchemaInspection.Quote(provider, name);
 
-        var created = Regex.Matches(script, $@"CREATE INDEX {Regex.Escape(Quote(NotBreachedList))} ON [^;]*;").LastOrDefault();
+        var created = SchemaInspection.LastCreateIndex(script, provider, NotBreachedList);
         Assert.True(created is not null, $"{provider}: no migration creates {NotBreachedList}.");
         Assert.EndsWith(
             $"({Quote("Kind")}, {Quote("OpenedAt")}, {Quote("Number")}) WHERE {Quote("ResponseState")} <> 'Breached' AND {Quote("ResolutionState")} <> 'Breached';",
-            created.Value, StringComparison.Ordinal);
+            created, StringComparison.Ordinal);
     }
 
     private sealed class IndexDefinition
