@@ -12,6 +12,8 @@
 # per 1,000 requests (dotnet-counters from dotnet-tools.json; "n/a" when the tool cannot be restored). Last, the
 # database alone: pgbench runs an intake's three INSERTs and the baseline's one on the same server, at 1 and 8
 # connections, without either service (what the data costs, whatever the API does; only with the throwaway cluster).
+# With the throwaway cluster, each measurement starts right after a VACUUM (ANALYZE) of both databases, so that no
+# autovacuum of an earlier scenario's rows runs into it.
 #
 #   scripts/benchmark.sh                      # starts a throwaway PostgreSQL cluster (needs root + Debian's postgresql)
 #   BENCH_POSTGRES="Host=...;Username=...;Password=..." scripts/benchmark.sh   # or use a server of yours (the
@@ -153,11 +155,23 @@ warm() {
   local connections=$1; shift
   wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${WARMUP_SECONDS}s" "$@" >/dev/null
 }
-# The API's scenario: warm up, reset its peak working set, count its GCs while measuring. Prints
+# Maintenance started by what ran before (autovacuum of the rows a create scenario and its warm-up wrote, on 2 cores a
+# few seconds of a whole core at a moment no one chooses) must not fall into a measurement, on either side: each
+# measurement, the API's and the baseline's, starts right after a VACUUM (ANALYZE) of both databases, as pgbench
+# vacuums before it runs. Only with the throwaway cluster (that is where psql comes from).
+psql_bin=""; pg_args=(-h 127.0.0.1 -p "$PG_PORT" -U postgres); api_db="sd_bench_$db_suffix"
+if [ -n "$pgbin" ]; then psql_bin="$pgbin/psql"; fi
+settle() {
+  [ -n "$psql_bin" ] || return 0
+  "$psql_bin" "${pg_args[@]}" -d "$api_db" -qc 'VACUUM (ANALYZE)' >/dev/null
+  "$psql_bin" "${pg_args[@]}" -d postgres -qc 'VACUUM (ANALYZE)' >/dev/null
+}
+# The API's scenario: warm up, settle, reset its peak working set, count its GCs while measuring. Prints
 # "req/s p50 p99 peak_mb gc_per_1000" (all generations).
 api_scenario() {
   local connections=$1; shift
   warm "$connections" "$@"
+  settle
   echo 5 >"/proc/$api_pid/clear_refs" 2>/dev/null || true
   local gcfile="$work/gc-$RANDOM.csv" cpid=""
   if [ -n "$counters" ]; then
@@ -208,6 +222,7 @@ base_scenario() {
   local connections=$1; shift
   warm "$connections" "$@"
   api_quiet
+  settle
   measure "$connections" "$@"
 }
 
@@ -238,10 +253,8 @@ fi
 # fresh keys) in one pipeline, one implicit transaction as the API's batch, and the baseline's one INSERT, on the same
 # server. Values are literals, so the Bind of the API's ~110 parameters is not in it: a floor, not the API's cost.
 pgbench_bin=""
-if [ -n "$pgbin" ]; then pgbench_bin="$pgbin/pgbench"; psql_bin="$pgbin/psql"; fi
+if [ -n "$pgbin" ]; then pgbench_bin="$pgbin/pgbench"; fi
 if [ -n "$pgbench_bin" ] && [ -x "$pgbench_bin" ]; then
-  pg_args=(-h 127.0.0.1 -p "$PG_PORT" -U postgres)
-  api_db="sd_bench_$db_suffix"
   for table in Tickets OutboxMessages TicketHistory; do
     case $table in
       Tickets) where="\"Number\" = '$number'" ;;
