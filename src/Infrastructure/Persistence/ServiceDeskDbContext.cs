@@ -116,18 +116,11 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
         rows.Add(aggregate);
         rows.AddRange(output.Audited.SelectMany(a => a.NewRows));
 
-        try
-        {
-            await Database.CreateExecutionStrategy().ExecuteAsync(rows, (_, batch, ct) => InsertAsync(batch, ct), null, cancellationToken);
-        }
-        catch (DbException e)
-        {
-            // Read as a failed save would be: a duplicate key is 409 (DuplicateKeyException), anything else stays as it is.
-            var failed = new DbUpdateException(e.Message, e);
-            if (DatabaseErrors.Translate(this, failed) is var translated && translated != failed)
-                throw translated;
-            throw;
-        }
+        // On PostgreSQL, outside a transaction, intakes that arrive together are committed together (InsertGroups).
+        if (IsPostgres && Database.CurrentTransaction is null)
+            await InsertGroups.For(Database.GetConnectionString()!).InsertAsync(rows, WriteAsync, WriteAloneAsync, cancellationToken);
+        else
+            await WriteAloneAsync(rows, cancellationToken);
 
         output.Saved();
         if (wakesDispatcher)
@@ -142,6 +135,27 @@ public abstract class ServiceDeskDbContext(DbContextOptions options) : DbContext
     private bool IsPostgres => _isPostgres ??= Database.IsNpgsql();
 
     private bool? _isPostgres;
+
+    /// <summary>Writes <paramref name="rows"/> in one batch through the execution strategy; a failure is the provider's.</summary>
+    private Task WriteAsync(List<object> rows, CancellationToken cancellationToken) =>
+        Database.CreateExecutionStrategy().ExecuteAsync(rows, (_, batch, ct) => InsertAsync(batch, ct), null, cancellationToken);
+
+    /// <summary>Writes one request's <paramref name="rows"/>, its failure read as a failed save would be.</summary>
+    private async Task WriteAloneAsync(List<object> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(rows, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            // A duplicate key is 409 (DuplicateKeyException), anything else stays as it is.
+            var failed = new DbUpdateException(e.Message, e);
+            if (DatabaseErrors.Translate(this, failed) is var translated && translated != failed)
+                throw translated;
+            throw;
+        }
+    }
 
     private async Task<bool> InsertAsync(List<object> rows, CancellationToken cancellationToken)
     {
