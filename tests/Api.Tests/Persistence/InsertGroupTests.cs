@@ -1,14 +1,10 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Api.Tests.ServiceDesk;
 using ServiceDesk.Application.Common.Exceptions;
-using ServiceDesk.Application.ServiceDesk;
-using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceLevels;
 using ServiceDesk.Infrastructure.Persistence;
 
 namespace ServiceDesk.Api.Tests.Persistence;
@@ -22,7 +18,6 @@ namespace ServiceDesk.Api.Tests.Persistence;
 /// </summary>
 public sealed class InsertGroupTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     [PostgresFact]
@@ -33,7 +28,7 @@ public sealed class InsertGroupTests(ServiceDeskApiFactory factory) : IClassFixt
         var written = groups.GroupsWritten;
         var tickets = new List<Ticket>();
         for (var i = 0; i < InsertGroups.MaxWriters + 6; i++)
-            tickets.Add(await NewTicketAsync(customerId, UniqueNumber()));
+            tickets.Add(await NewTickets.OpenAsync(factory, customerId, NewTickets.UniqueNumber()));
 
         Task[] inserts;
         await using (var hold = await HoldWritesAsync())
@@ -59,13 +54,13 @@ public sealed class InsertGroupTests(ServiceDeskApiFactory factory) : IClassFixt
     {
         var customerId = await new DeskDriver(factory).CustomerAsync("GOLD");
         var groups = Groups();
-        var taken = UniqueNumber();
+        var taken = NewTickets.UniqueNumber();
         await using (var scope = factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>().InsertNewAsync(await NewTicketAsync(customerId, taken));
+            await scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>().InsertNewAsync(await NewTickets.OpenAsync(factory, customerId, taken));
 
         var tickets = new List<Ticket>();
         for (var i = 0; i < InsertGroups.MaxWriters + 5; i++)
-            tickets.Add(await NewTicketAsync(customerId, i == InsertGroups.MaxWriters + 2 ? taken : UniqueNumber()));
+            tickets.Add(await NewTickets.OpenAsync(factory, customerId, i == InsertGroups.MaxWriters + 2 ? taken : NewTickets.UniqueNumber()));
         var duplicate = tickets[InsertGroups.MaxWriters + 2];
 
         Task[] inserts;
@@ -105,7 +100,7 @@ public sealed class InsertGroupTests(ServiceDeskApiFactory factory) : IClassFixt
         var groups = Groups();
         var tickets = new List<Ticket>();
         for (var i = 0; i < InsertGroups.MaxWriters + 3; i++)
-            tickets.Add(await NewTicketAsync(customerId, UniqueNumber()));
+            tickets.Add(await NewTickets.OpenAsync(factory, customerId, NewTickets.UniqueNumber()));
 
         Task[] inserts;
         await using (var hold = await HoldWritesAsync())
@@ -214,16 +209,4 @@ public sealed class InsertGroupTests(ServiceDeskApiFactory factory) : IClassFixt
             await Task.Delay(20);
         }
     }
-
-    private async Task<Ticket> NewTicketAsync(Guid customerId, string number)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var sla = await scope.ServiceProvider.GetRequiredService<ISlaContexts>().GetAsync("GOLD", CancellationToken.None);
-        return Ticket.Open(
-            new NewTicket(number, TicketKind.Incident, TicketCategory.Incident, customerId, "OPS-INF-01", "OPS", "Core switch down", "No network on floors 3-5.",
-                Impact.High, Urgency.Medium, Channel.Phone, new TicketContact("Zhang Min", "zhang.min@example.com", null), null, "Infrastructure"),
-            Now, sla, new Actor("agent-1", "Agent One", false));
-    }
-
-    private static string UniqueNumber() => "INC8" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
 }

@@ -6,10 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Api.Tests.ServiceDesk;
 using ServiceDesk.Application.Common.Exceptions;
-using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Domain.ServiceLevels;
 using ServiceDesk.Infrastructure.Persistence;
 using ServiceDesk.Infrastructure.Persistence.Outbox;
 using ServiceDesk.Infrastructure.Persistence.Providers;
@@ -23,27 +21,12 @@ namespace ServiceDesk.Api.Tests.Persistence;
 /// </summary>
 public sealed class InsertNewTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
-
-    private async Task<Ticket> NewTicketAsync(Guid customerId, string number)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var sla = await scope.ServiceProvider.GetRequiredService<ISlaContexts>().GetAsync("GOLD", CancellationToken.None);
-        var ticket = Ticket.Open(
-            new NewTicket(number, TicketKind.Incident, TicketCategory.Incident, customerId, "OPS-INF-01", "OPS", "Core switch down", "No network on floors 3-5.",
-                Impact.High, Urgency.Medium, Channel.Phone, new TicketContact("Zhang Min", "zhang.min@example.com", null), "EXT-1", "Infrastructure"),
-            Now, sla, new Actor("agent-1", "Agent One", false));
-        return ticket;
-    }
-
-    private static string UniqueNumber() => "INC9" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task A_ticket_its_history_and_its_event_are_stored_exactly_as_SaveChanges_stores_them()
     {
         using var admin = factory.CreateAdminClient();
         var customerId = await new DeskDriver(factory).CustomerAsync("GOLD");
-        var (viaEf, viaInsert) = (await NewTicketAsync(customerId, UniqueNumber()), await NewTicketAsync(customerId, UniqueNumber()));
+        var (viaEf, viaInsert) = (await NewTickets.OpenAsync(factory, customerId, NewTickets.UniqueNumber()), await NewTickets.OpenAsync(factory, customerId, NewTickets.UniqueNumber()));
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -95,12 +78,12 @@ public sealed class InsertNewTests(ServiceDeskApiFactory factory) : IClassFixtur
     public async Task When_a_later_statement_fails_nothing_is_written_and_the_duplicate_is_a_409()
     {
         var customerId = await new DeskDriver(factory).CustomerAsync("GOLD");
-        var number = UniqueNumber();
+        var number = NewTickets.UniqueNumber();
         await using (var scope = factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>().InsertNewAsync(await NewTicketAsync(customerId, number));
+            await scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>().InsertNewAsync(await NewTickets.OpenAsync(factory, customerId, number));
 
         // Same number, new id: the event row goes in first, then the ticket row breaks the unique number.
-        var duplicate = await NewTicketAsync(customerId, number);
+        var duplicate = await NewTickets.OpenAsync(factory, customerId, number);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
@@ -141,7 +124,7 @@ public sealed class InsertNewTests(ServiceDeskApiFactory factory) : IClassFixtur
     public async Task For_SQL_Server_the_statements_take_named_parameters_typed_and_converted_by_the_model()
     {
         using var db = Context("SqlServer");
-        var ticket = await NewTicketAsync(Guid.NewGuid(), "INC000001");
+        var ticket = await NewTickets.OpenAsync(factory, Guid.NewGuid(), "INC000001");
         var rows = new List<object> { OutboxMessage.For(ticket.DomainEvents[0], ticket.CustomerId), ticket };
         rows.AddRange(((IAudited)ticket).NewRows);
         using var factoryCommand = new SqlCommand();
@@ -158,7 +141,7 @@ public sealed class InsertNewTests(ServiceDeskApiFactory factory) : IClassFixtur
             {
                 var openedAt = command.Parameters[Array.FindIndex(statement.Columns, c => c.Name == "OpenedAt")];
                 Assert.Equal(System.Data.DbType.DateTimeOffset, openedAt.DbType);
-                Assert.Equal(Now, openedAt.Value);
+                Assert.Equal(NewTickets.OpenedAt, openedAt.Value);
                 Assert.Equal("Incident", command.Parameters[Array.FindIndex(statement.Columns, c => c.Name == "Kind")].Value);
             }
         }
