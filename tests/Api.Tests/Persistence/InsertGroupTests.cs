@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Api.Tests.ServiceDesk;
 using ServiceDesk.Application.Common.Exceptions;
+using ServiceDesk.Application.Common.Observability;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Infrastructure.Persistence;
 
@@ -30,6 +32,16 @@ public sealed class InsertGroupTests(ServiceDeskApiFactory factory) : IClassFixt
         for (var i = 0; i < InsertGroups.MaxWriters + 6; i++)
             tickets.Add(await NewTickets.OpenAsync(factory, customerId, NewTickets.UniqueNumber()));
 
+        var recorded = new System.Collections.Concurrent.ConcurrentBag<int>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ServiceDeskMetrics.MeterName && instrument.Name == "servicedesk.intake.write.requests")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => recorded.Add(value));
+        listener.Start();
+
         Task[] inserts;
         await using (var hold = await HoldWritesAsync())
         {
@@ -39,6 +51,8 @@ public sealed class InsertGroupTests(ServiceDeskApiFactory factory) : IClassFixt
 
         await Task.WhenAll(inserts).WaitAsync(Patience);
         Assert.True(groups.GroupsWritten > written, "the queued intakes were written one by one, not in a group");
+        // The six that queued behind the two writes were handed over together, and the metric says so.
+        Assert.Contains(6, recorded);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         foreach (var ticket in tickets)
