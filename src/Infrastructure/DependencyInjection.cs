@@ -46,16 +46,16 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContextPool<ServiceDeskDbContext, PostgresServiceDeskDbContext>((sp, o) =>
-                    o.UseNpgsql(DatabaseProviders.WithServiceDefaults(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.Postgres).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
+                    o.UseNpgsql(DatabaseProviders.WithServiceDefaults(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.Postgres).ConfigureWarnings(DatabaseProviders.Warnings).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ServiceDeskDbContext, SqlServerServiceDeskDbContext>((sp, o) =>
-                    o.UseSqlServer(DatabaseProviders.WithServiceDefaults(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.SqlServer).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
+                    o.UseSqlServer(DatabaseProviders.WithServiceDefaults(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.SqlServer).ConfigureWarnings(DatabaseProviders.Warnings).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
                 services.AddDbContextPool<ServiceDeskDbContext, SqliteServiceDeskDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite, DatabaseProviders.Sqlite).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
+                    o.UseSqlite(sqlite, DatabaseProviders.Sqlite).ConfigureWarnings(DatabaseProviders.Warnings).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
                 break;
         }
 
