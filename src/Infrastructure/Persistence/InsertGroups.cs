@@ -25,9 +25,9 @@ internal sealed class InsertGroups
     public const int MaxRequests = 32;
 
     /// <summary>
-    /// How many writes may be under way at once. With one, requests waited on each other's commit with both cores
-    /// half idle; with two, one group is being sent and committed while the next is collected. Measured at 8
-    /// connections, alternating (README "Performance"): 1, 2 and 3 writers, 2 the fastest in three rounds of three.
+    /// How many writes may be under way at once. With one, requests wait on each other's commit while the cores are
+    /// partly idle; with two, one group is being sent and committed while the next is collected. Measured at 8
+    /// connections, alternating 1, 2 and 3 (README "Performance"): 2 the fastest in three rounds of four, level with 1 in the other.
     /// </summary>
     public const int MaxWriters = 2;
 
