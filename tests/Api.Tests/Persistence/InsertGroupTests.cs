@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ServiceDesk.Api.Tests.Infrastructure;
+using ServiceDesk.Api.Tests.Integrations;
 using ServiceDesk.Api.Tests.ServiceDesk;
 using ServiceDesk.Application.Common.Exceptions;
 using ServiceDesk.Application.Common.Observability;
@@ -123,7 +124,7 @@ public sealed class InsertGroupTests(ServiceDeskApiFactory factory) : IClassFixt
             // The writes alone end (their connections are cut); the queued three become one group, whose write waits in
             // turn and is cut too: its commit can no longer be known from the client's side.
             await TerminateWaitingAsync(hold, InsertGroups.MaxWriters);
-            await WaitUntilAsync(() => groups.Waiting == 0 && inserts.Take(InsertGroups.MaxWriters).All(t => t.IsCompleted));
+            await WebhookTestKit.EventuallyAsync(() => groups.Waiting == 0 && inserts.Take(InsertGroups.MaxWriters).All(t => t.IsCompleted), "the writes alone ended and the queued ones became a group", Patience);
             await TerminateWaitingAsync(hold, 1);
             await hold.RollbackAsync();
         }
@@ -157,9 +158,9 @@ public sealed class InsertGroupTests(ServiceDeskApiFactory factory) : IClassFixt
         {
             inserts.Add(Task.Run(() => InsertAsync(ticket)));
             if (index < InsertGroups.MaxWriters)
-                await WaitUntilAsync(async () => await LockWaitsAsync() == index + 1);
+                await WebhookTestKit.EventuallyAsync(async () => await LockWaitsAsync() == index + 1, $"{index + 1} writes wait for the lock", Patience);
             else
-                await WaitUntilAsync(() => groups.Waiting == index + 1 - InsertGroups.MaxWriters);
+                await WebhookTestKit.EventuallyAsync(() => groups.Waiting == index + 1 - InsertGroups.MaxWriters, $"{index + 1 - InsertGroups.MaxWriters} requests are queued", Patience);
         }
 
         return [.. inserts];
@@ -195,7 +196,7 @@ public sealed class InsertGroupTests(ServiceDeskApiFactory factory) : IClassFixt
     /// <summary>Ends, from the holding connection, the sessions that wait for its lock, once there are <paramref name="count"/>.</summary>
     private async Task TerminateWaitingAsync(NpgsqlTransaction hold, int count)
     {
-        await WaitUntilAsync(async () => await LockWaitsAsync() == count);
+        await WebhookTestKit.EventuallyAsync(async () => await LockWaitsAsync() == count, $"{count} writes wait for the lock", Patience);
         await using var command = new NpgsqlCommand(
             $"SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE {WaitsForHistory}",
             hold.Connection, hold);
@@ -210,17 +211,5 @@ public sealed class InsertGroupTests(ServiceDeskApiFactory factory) : IClassFixt
     {
         using var scope = factory.Services.CreateScope();
         return scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>().Database.GetConnectionString()!;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition) => await WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the writes to queue");
-            await Task.Delay(20);
-        }
     }
 }
