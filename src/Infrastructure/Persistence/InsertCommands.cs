@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
@@ -20,10 +21,10 @@ namespace ServiceDesk.Infrastructure.Persistence;
 /// </remarks>
 internal static class InsertCommands
 {
-    private static readonly ConcurrentDictionary<(IModel Model, Type Row), InsertStatement> Statements = new();
+    private static readonly ConcurrentDictionary<(IModel Model, Type Row), InsertTable> Tables = new();
 
-    public static InsertStatement For(DbContext context, Type rowType) =>
-        Statements.GetOrAdd((context.Model, rowType), static (key, context) => InsertStatement.Build(context, key.Row), context);
+    public static InsertTable For(DbContext context, Type rowType) =>
+        Tables.GetOrAdd((context.Model, rowType), static (key, context) => InsertTable.Build(context, key.Row), context);
 
     /// <summary>
     /// Inserts <paramref name="rows"/> in order: one batch (one round trip) where the provider has batches (PostgreSQL,
@@ -40,10 +41,8 @@ internal static class InsertCommands
             batch.Transaction = transaction;
             foreach (var row in rows)
             {
-                var statement = For(context, row.GetType());
                 var command = batch.CreateBatchCommand();
-                command.CommandText = statement.Sql;
-                statement.AddParameters(parameters, command.Parameters, row);
+                command.CommandText = For(context, row.GetType()).Bind(parameters, command.Parameters, row);
                 batch.BatchCommands.Add(command);
             }
 
@@ -53,23 +52,53 @@ internal static class InsertCommands
 
         foreach (var row in rows)
         {
-            var statement = For(context, row.GetType());
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = statement.Sql;
-            statement.AddParameters(parameters, command.Parameters, row);
+            command.CommandText = For(context, row.GetType()).Bind(parameters, command.Parameters, row);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }
 
 /// <summary>
-/// One table's INSERT, its text fixed once: PostgreSQL gets positional parameters (<c>$1</c>, unnamed), so Npgsql
-/// sends it as written without parsing or rewriting it; other providers get the provider's named parameters.
+/// One table's INSERTs. A row's NULL columns are left out of its statement (the database writes NULL there; a column
+/// with a default is always bound), so a new ticket binds the ~55 values it has rather than all ~90 columns. There is one statement per pattern of NULLs, its text fixed when the pattern is first
+/// seen: PostgreSQL gets positional parameters (<c>$1</c>, unnamed), so Npgsql sends it as written without parsing or
+/// rewriting it, and prepares each pattern's statement once per connection; other providers get the provider's named
+/// parameters.
 /// </summary>
-internal sealed record InsertStatement(string Sql, InsertColumn[] Columns, string[] ParameterNames)
+internal sealed class InsertTable
 {
-    public static InsertStatement Build(DbContext context, Type rowType)
+    /// <summary>
+    /// Patterns kept per table (a few more at most when first seen concurrently); a row with a pattern past these binds
+    /// every column instead, so what the process keeps (and what PostgreSQL prepares) stays bounded whatever the data.
+    /// </summary>
+    internal const int MaxPatterns = 32;
+
+    /// <summary>Only the first 128 columns can be left out (the pattern is a 128-bit mask); later ones are always bound.</summary>
+    private const int MaxOmittable = 128;
+
+    private readonly string _table;
+    private readonly ISqlGenerationHelper _sql;
+    private readonly bool _positional;
+    private readonly ConcurrentDictionary<UInt128, InsertStatement> _statements = new();
+
+    private InsertTable(string table, InsertColumn[] columns, ISqlGenerationHelper sql, bool positional)
+    {
+        (_table, Columns, _sql, _positional) = (table, columns, sql, positional);
+        EveryColumn = Statement(UInt128.Zero);
+    }
+
+    /// <summary>Every column of the table, in the table's order.</summary>
+    public InsertColumn[] Columns { get; }
+
+    /// <summary>The statement that binds every column (a row without NULLs, or one past <see cref="MaxPatterns"/>).</summary>
+    public InsertStatement EveryColumn { get; }
+
+    /// <summary>How many patterns of NULLs have a statement (for tests).</summary>
+    internal int Patterns => _statements.Count;
+
+    public static InsertTable Build(DbContext context, Type rowType)
     {
         var entityType = context.Model.FindEntityType(rowType)
             ?? throw new NotSupportedException($"{rowType.Name} is not an entity type of the model.");
@@ -80,30 +109,71 @@ internal sealed record InsertStatement(string Sql, InsertColumn[] Columns, strin
 
         var table = context.Model.GetRelationalModel().FindTable(tableName, entityType.GetSchema())!;
         var helper = context.GetService<ISqlGenerationHelper>();
-        var positional = context.Database.IsNpgsql();
         var columns = table.Columns.Select(c => InsertColumn.For(c, entityType)).ToArray();
-        var values = columns.Select((_, i) => positional ? "$" + (i + 1).ToString(CultureInfo.InvariantCulture) : helper.GenerateParameterNamePlaceholder(ParameterName(i)));
-        var names = columns.Select((_, i) => positional ? string.Empty : helper.GenerateParameterName(ParameterName(i))).ToArray();
-        var sql = $"INSERT INTO {helper.DelimitIdentifier(tableName, entityType.GetSchema())} ({string.Join(", ", columns.Select(c => helper.DelimitIdentifier(c.Name)))}) "
-            + $"VALUES ({string.Join(", ", values)})";
-        return new InsertStatement(sql, columns, names);
+        return new InsertTable(helper.DelimitIdentifier(tableName, entityType.GetSchema()), columns, helper, context.Database.IsNpgsql());
     }
 
-    /// <summary>The row's values as parameters, each made by its column's type mapping (value converter, provider type, size).</summary>
-    public void AddParameters(DbCommand factory, DbParameterCollection parameters, object row)
+    /// <summary>The row's values as parameters, each made by its column's type mapping (value converter, provider type, size); returns the statement's text.</summary>
+    public string Bind(DbCommand factory, DbParameterCollection parameters, object row)
     {
-        for (var i = 0; i < Columns.Length; i++)
+        var values = ArrayPool<object?>.Shared.Rent(Columns.Length);
+        try
         {
-            var column = Columns[i];
-            parameters.Add(column.TypeMapping.CreateParameter(factory, ParameterNames[i], column.Value(row), column.IsNullable));
+            var omitted = UInt128.Zero;
+            for (var i = 0; i < Columns.Length; i++)
+            {
+                values[i] = Columns[i].Value(row);
+                if (values[i] is null && Columns[i].MayLeaveOut && i < MaxOmittable)
+                    omitted |= UInt128.One << i;
+            }
+
+            var statement = StatementFor(omitted);
+            for (var p = 0; p < statement.Columns.Length; p++)
+            {
+                var i = statement.Columns[p];
+                parameters.Add(Columns[i].TypeMapping.CreateParameter(factory, statement.ParameterNames[p], values[i], Columns[i].IsNullable));
+            }
+
+            return statement.Sql;
         }
+        finally
+        {
+            Array.Clear(values, 0, Columns.Length);
+            ArrayPool<object?>.Shared.Return(values);
+        }
+    }
+
+    /// <summary>The statement that leaves out the columns set in <paramref name="omitted"/>.</summary>
+    internal InsertStatement StatementFor(UInt128 omitted)
+    {
+        if (omitted == UInt128.Zero)
+            return EveryColumn;
+        if (_statements.TryGetValue(omitted, out var statement))
+            return statement;
+        return _statements.Count < MaxPatterns ? _statements.GetOrAdd(omitted, static (mask, table) => table.Statement(mask), this) : EveryColumn;
+    }
+
+    private InsertStatement Statement(UInt128 omitted)
+    {
+        var included = Enumerable.Range(0, Columns.Length).Where(i => i >= MaxOmittable || (omitted & (UInt128.One << i)) == UInt128.Zero).ToArray();
+        var values = included.Select((_, p) => _positional ? "$" + (p + 1).ToString(CultureInfo.InvariantCulture) : _sql.GenerateParameterNamePlaceholder(ParameterName(p)));
+        var names = included.Select((_, p) => _positional ? string.Empty : _sql.GenerateParameterName(ParameterName(p))).ToArray();
+        var sql = $"INSERT INTO {_table} ({string.Join(", ", included.Select(i => _sql.DelimitIdentifier(Columns[i].Name)))}) "
+            + $"VALUES ({string.Join(", ", values)})";
+        return new InsertStatement(sql, included, names);
     }
 
     private static string ParameterName(int index) => "p" + index.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>A column of an INSERT: its name, its type mapping (converter, provider type) and how to read its value from the root row.</summary>
-internal sealed record InsertColumn(string Name, RelationalTypeMapping TypeMapping, bool IsNullable, Func<object, object?> Value)
+/// <summary>One INSERT of a table: its text, the table's columns it binds (indexes into <see cref="InsertTable.Columns"/>) and their parameters' names.</summary>
+internal sealed record InsertStatement(string Sql, int[] Columns, string[] ParameterNames);
+
+/// <summary>
+/// A column of an INSERT: its name, its type mapping (converter, provider type), how to read its value from the root
+/// row, and whether a NULL may be left out of the statement (nullable, with nothing the database would write instead).
+/// </summary>
+internal sealed record InsertColumn(string Name, RelationalTypeMapping TypeMapping, bool IsNullable, bool MayLeaveOut, Func<object, object?> Value)
 {
     public static InsertColumn For(IColumn column, IEntityType root)
     {
@@ -121,7 +191,8 @@ internal sealed record InsertColumn(string Name, RelationalTypeMapping TypeMappi
 
         var instance = InstanceOf(ContainingEntity(property), root);
         var getter = property.GetGetter();
-        return new InsertColumn(column.Name, mapping.TypeMapping, column.IsNullable, row =>
+        var mayLeaveOut = column.IsNullable && column.DefaultValue is null && column.DefaultValueSql is null && column.ComputedColumnSql is null;
+        return new InsertColumn(column.Name, mapping.TypeMapping, column.IsNullable, mayLeaveOut, row =>
         {
             var value = instance(row) is { } owner ? getter.GetClrValueUsingContainingEntity(owner) : null;
             return clientGuid && value is Guid id && id == Guid.Empty

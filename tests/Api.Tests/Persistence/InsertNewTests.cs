@@ -103,21 +103,62 @@ public sealed class InsertNewTests(ServiceDeskApiFactory factory) : IClassFixtur
     [InlineData("Sqlite")]
     [InlineData("Postgres")]
     [InlineData("SqlServer")]
-    public void Each_provider_gets_one_INSERT_naming_every_column_of_the_table_once_with_the_columns_type_mapping(string provider)
+    public void Each_provider_gets_an_INSERT_naming_every_column_of_the_table_once_with_the_columns_type_mapping(string provider)
     {
         using var db = Context(provider);
-        var statement = InsertCommands.For(db, typeof(Ticket));
-        var table = db.Model.GetRelationalModel().FindTable("Tickets", null)!;
+        var table = InsertCommands.For(db, typeof(Ticket));
+        var model = db.Model.GetRelationalModel().FindTable("Tickets", null)!;
 
-        Assert.Equal(table.Columns.Select(c => c.Name).Order(StringComparer.Ordinal), statement.Columns.Select(c => c.Name).Order(StringComparer.Ordinal));
-        Assert.StartsWith(provider == "SqlServer" ? "INSERT INTO [Tickets] ([" : "INSERT INTO \"Tickets\" (\"", statement.Sql, StringComparison.Ordinal);
-        Assert.EndsWith(provider == "Postgres" ? $", ${table.Columns.Count()})" : $", @p{table.Columns.Count() - 1})", statement.Sql, StringComparison.Ordinal);
-        foreach (var column in table.Columns)
+        Assert.Equal(model.Columns.Select(c => c.Name).Order(StringComparer.Ordinal), table.Columns.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(model.Columns.Select(c => c.Name).Order(StringComparer.Ordinal), ColumnsOf(table.EveryColumn.Sql).Order(StringComparer.Ordinal));
+        Assert.StartsWith(provider == "SqlServer" ? "INSERT INTO [Tickets] ([" : "INSERT INTO \"Tickets\" (\"", table.EveryColumn.Sql, StringComparison.Ordinal);
+        Assert.EndsWith(provider == "Postgres" ? $", ${model.Columns.Count()})" : $", @p{model.Columns.Count() - 1})", table.EveryColumn.Sql, StringComparison.Ordinal);
+        foreach (var column in model.Columns)
         {
-            var declared = statement.Columns.Single(c => c.Name == column.Name);
+            var declared = table.Columns.Single(c => c.Name == column.Name);
             Assert.Equal(column.StoreType, declared.TypeMapping.StoreType);
             Assert.Equal(column.IsNullable, declared.IsNullable);
+            Assert.Equal(column.IsNullable, declared.MayLeaveOut);
         }
+    }
+
+    [Fact]
+    public async Task A_rows_NULL_columns_are_left_out_of_its_statement_and_rows_with_the_same_NULLs_share_one()
+    {
+        using var db = Context("Postgres");
+        var table = InsertCommands.For(db, typeof(Ticket));
+        var (first, second) = (await NewTickets.OpenAsync(factory, Guid.NewGuid(), "INC000001"), await NewTickets.OpenAsync(factory, Guid.NewGuid(), "INC000002"));
+        using var factoryCommand = new Npgsql.NpgsqlCommand();
+        using var command = new Npgsql.NpgsqlCommand();
+
+        var sql = table.Bind(factoryCommand, command.Parameters, first);
+
+        var expected = table.Columns.Where(c => c.Value(first) is not null).Select(c => c.Name).ToList();
+        Assert.Equal(expected, ColumnsOf(sql));
+        Assert.DoesNotContain("AcknowledgedAt", expected);
+        Assert.Contains("OpenedAt", expected);
+        Assert.True(expected.Count < table.Columns.Length);
+        Assert.EndsWith($", ${expected.Count})", sql, StringComparison.Ordinal);
+        Assert.Equal(expected.Count, command.Parameters.Count);
+        Assert.All(command.Parameters.Cast<Npgsql.NpgsqlParameter>(), p => Assert.NotEqual(DBNull.Value, p.Value));
+
+        using var again = new Npgsql.NpgsqlCommand();
+        Assert.Same(sql, table.Bind(factoryCommand, again.Parameters, second));
+    }
+
+    [Fact]
+    public void Patterns_of_NULLs_past_the_bound_bind_every_column_instead()
+    {
+        using var db = Context("SqlServer");
+        var table = InsertTable.Build(db, typeof(Ticket));
+        var nullable = Enumerable.Range(0, table.Columns.Length).Where(i => table.Columns[i].MayLeaveOut).Take(InsertTable.MaxPatterns + 1).ToArray();
+
+        var statements = nullable.Select(i => table.StatementFor(UInt128.One << i)).ToList();
+
+        Assert.Equal(InsertTable.MaxPatterns, table.Patterns);
+        Assert.All(statements.Take(InsertTable.MaxPatterns), (s, k) => Assert.DoesNotContain(table.Columns[nullable[k]].Name, ColumnsOf(s.Sql)));
+        Assert.Same(table.EveryColumn, statements[^1]);
+        Assert.Same(statements[0], table.StatementFor(UInt128.One << nullable[0]));
     }
 
     [Fact]
@@ -129,25 +170,28 @@ public sealed class InsertNewTests(ServiceDeskApiFactory factory) : IClassFixtur
         rows.AddRange(((IAudited)ticket).NewRows);
         using var factoryCommand = new SqlCommand();
 
+        var statements = new List<string>();
         foreach (var row in rows)
         {
-            var statement = InsertCommands.For(db, row.GetType());
-            var columns = statement.Columns.Length;
-            Assert.Equal($"({string.Join(", ", Enumerable.Range(0, columns).Select(i => "@p" + i))})", statement.Sql[statement.Sql.IndexOf("VALUES ", StringComparison.Ordinal)..]["VALUES ".Length..]);
             using var command = new SqlCommand();
-            statement.AddParameters(factoryCommand, command.Parameters, row);
-            Assert.Equal(Enumerable.Range(0, columns).Select(i => "@p" + i), command.Parameters.Cast<SqlParameter>().Select(p => p.ParameterName));
+            var sql = InsertCommands.For(db, row.GetType()).Bind(factoryCommand, command.Parameters, row);
+            statements.Add(sql);
+            var names = Enumerable.Range(0, command.Parameters.Count).Select(i => "@p" + i).ToList();
+            Assert.Equal(names, command.Parameters.Cast<SqlParameter>().Select(p => p.ParameterName));
+            Assert.EndsWith($"VALUES ({string.Join(", ", names)})", sql, StringComparison.Ordinal);
+            var columns = ColumnsOf(sql);
+            Assert.Equal(names.Count, columns.Count);
             if (row is Ticket)
             {
-                var openedAt = command.Parameters[Array.FindIndex(statement.Columns, c => c.Name == "OpenedAt")];
+                var openedAt = command.Parameters[columns.IndexOf("OpenedAt")];
                 Assert.Equal(System.Data.DbType.DateTimeOffset, openedAt.DbType);
                 Assert.Equal(NewTickets.OpenedAt, openedAt.Value);
-                Assert.Equal("Incident", command.Parameters[Array.FindIndex(statement.Columns, c => c.Name == "Kind")].Value);
+                Assert.Equal("Incident", command.Parameters[columns.IndexOf("Kind")].Value);
             }
         }
 
         Assert.Equal(["INSERT INTO [OutboxMessages]", "INSERT INTO [Tickets]", "INSERT INTO [TicketHistory]"],
-            rows.Select(r => InsertCommands.For(db, r.GetType()).Sql).Select(s => s[..s.IndexOf(" (", StringComparison.Ordinal)]));
+            statements.Select(s => s[..s.IndexOf(" (", StringComparison.Ordinal)]));
     }
 
     [Fact]
@@ -157,6 +201,13 @@ public sealed class InsertNewTests(ServiceDeskApiFactory factory) : IClassFixtur
         var withOtherTables = db.Model.GetEntityTypes().First(t => !t.IsOwned() && t.GetNavigations().Any(n => n.IsCollection));
 
         Assert.Throws<NotSupportedException>(() => InsertCommands.For(db, withOtherTables.ClrType));
+    }
+
+    /// <summary>The column names an INSERT's text lists, in order, without their quotes.</summary>
+    private static List<string> ColumnsOf(string insert)
+    {
+        var list = insert[(insert.IndexOf(" (", StringComparison.Ordinal) + 2)..insert.IndexOf(") VALUES", StringComparison.Ordinal)];
+        return list.Split(", ").Select(c => c.Trim('"', '[', ']')).ToList();
     }
 
     private static ServiceDeskDbContext Context(string provider) => provider switch
