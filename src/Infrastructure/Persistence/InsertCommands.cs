@@ -62,10 +62,11 @@ internal static class InsertCommands
 
 /// <summary>
 /// One table's INSERTs. A row's NULL columns are left out of its statement (the database writes NULL there; a column
-/// with a default is always bound), so a new ticket binds the ~55 values it has rather than all ~90 columns. There is one statement per pattern of NULLs, its text fixed when the pattern is first
-/// seen: PostgreSQL gets positional parameters (<c>$1</c>, unnamed), so Npgsql sends it as written without parsing or
-/// rewriting it, and prepares each pattern's statement once per connection; other providers get the provider's named
-/// parameters.
+/// with a default is always bound), so a new ticket binds the ~55 values it has rather than all ~90 columns. There is
+/// one statement per pattern of NULLs, its text fixed when the pattern is first seen: PostgreSQL gets positional
+/// parameters (<c>$1</c>, unnamed), so Npgsql sends it as written without parsing or rewriting it, and prepares each
+/// pattern's statement once per connection; other providers get the provider's named parameters. A key column is never
+/// nullable, so every statement names at least one column.
 /// </summary>
 internal sealed class InsertTable
 {
