@@ -64,15 +64,17 @@ internal static class InsertCommands
 /// One table's INSERTs. A row's NULL columns are left out of its statement (the database writes NULL there; a column
 /// with a default is always bound), so a new ticket binds the ~55 values it has rather than all ~90 columns. There is
 /// one statement per pattern of NULLs, its text fixed when the pattern is first seen: PostgreSQL gets positional
-/// parameters (<c>$1</c>, unnamed), so Npgsql sends it as written without parsing or rewriting it, and prepares each
-/// pattern's statement once per connection; other providers get the provider's named parameters. A key column is never
+/// parameters (<c>$1</c>, unnamed), so Npgsql sends it as written without parsing or rewriting it (and prepares the
+/// patterns a connection uses often, in the <c>Max Auto Prepare</c> slots every statement shares); other providers get
+/// the provider's named parameters. A key column is never
 /// nullable, so every statement names at least one column.
 /// </summary>
 internal sealed class InsertTable
 {
     /// <summary>
     /// Patterns kept per table (a few more at most when first seen concurrently); a row with a pattern past these binds
-    /// every column instead, so what the process keeps (and what PostgreSQL prepares) stays bounded whatever the data.
+    /// every column instead, so the statements the process keeps, and may ask PostgreSQL to prepare, stay bounded
+    /// whatever the data.
     /// </summary>
     internal const int MaxPatterns = 32;
 
@@ -83,6 +85,9 @@ internal sealed class InsertTable
     private readonly ISqlGenerationHelper _sql;
     private readonly bool _positional;
     private readonly ConcurrentDictionary<UInt128, InsertStatement> _statements = new();
+
+    /// <summary>Set once <see cref="MaxPatterns"/> is reached, so that new patterns stop asking the dictionary's Count (it takes every lock).</summary>
+    private volatile bool _full;
 
     private InsertTable(string table, InsertColumn[] columns, ISqlGenerationHelper sql, bool positional)
     {
@@ -151,7 +156,9 @@ internal sealed class InsertTable
             return EveryColumn;
         if (_statements.TryGetValue(omitted, out var statement))
             return statement;
-        return _statements.Count < MaxPatterns ? _statements.GetOrAdd(omitted, static (mask, table) => table.Statement(mask), this) : EveryColumn;
+        if (_full || (_full = _statements.Count >= MaxPatterns))
+            return EveryColumn;
+        return _statements.GetOrAdd(omitted, static (mask, table) => table.Statement(mask), this);
     }
 
     private InsertStatement Statement(UInt128 omitted)

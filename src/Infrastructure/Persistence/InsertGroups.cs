@@ -21,7 +21,7 @@ namespace ServiceDesk.Infrastructure.Persistence;
 /// </summary>
 internal sealed class InsertGroups
 {
-    /// <summary>The most requests one group writes (3 rows each at intake, about 110 parameters): the rest wait for the next.</summary>
+    /// <summary>The most requests one group writes (3 rows each at intake, about 70 parameters): the rest wait for the next.</summary>
     public const int MaxRequests = 32;
 
     /// <summary>
