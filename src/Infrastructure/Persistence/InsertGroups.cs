@@ -86,8 +86,7 @@ internal sealed class InsertGroups
             // Fewer writes under way than allowed: this request's rows go now, alone, as without groups.
             try
             {
-                await writeAlone(rows, cancellationToken);
-                RequestsPerWrite.Record(1);
+                await WriteAloneAsync(writeAlone, rows, cancellationToken);
             }
             finally
             {
@@ -103,13 +102,19 @@ internal sealed class InsertGroups
             case Outcome.Written:
                 return;
             case Outcome.WriteAlone:
-                await writeAlone(rows, cancellationToken);
-                RequestsPerWrite.Record(1);
+                await WriteAloneAsync(writeAlone, rows, cancellationToken);
                 return;
             default:
                 await WriteGroupAsync(request, write, writeAlone, cancellationToken);
                 return;
         }
+    }
+
+    /// <summary>One request's rows written alone: a write of one, for the metric.</summary>
+    private static async Task WriteAloneAsync(Func<List<object>, CancellationToken, Task> writeAlone, List<object> rows, CancellationToken cancellationToken)
+    {
+        await writeAlone(rows, cancellationToken);
+        RequestsPerWrite.Record(1);
     }
 
     /// <summary>Writes the group <paramref name="leader"/> was handed, then hands the next one over, then answers the others.</summary>
@@ -122,8 +127,7 @@ internal sealed class InsertGroups
         {
             try
             {
-                await writeAlone(leader.Rows, cancellationToken);
-                RequestsPerWrite.Record(1);
+                await WriteAloneAsync(writeAlone, leader.Rows, cancellationToken);
             }
             finally
             {
@@ -165,8 +169,7 @@ internal sealed class InsertGroups
         {
             foreach (var request in group.Where(r => r != leader))
                 request.Turn.SetResult(Outcome.WriteAlone);
-            await writeAlone(leader.Rows, cancellationToken);
-            RequestsPerWrite.Record(1);
+            await WriteAloneAsync(writeAlone, leader.Rows, cancellationToken);
             return;
         }
 
