@@ -11,6 +11,7 @@ internal static class DatabaseProviders
     private const string MigrationsHistoryTable = "__EFMigrationsHistory";
     private const int ConnectTimeoutSeconds = 3;
     private const int PostgresMaxAutoPrepare = 64;
+    private const int PostgresConnectionLifetimeSeconds = 1800;
 
     /// <summary>
     /// EF Core warns at every start that its assembly scan skipped the tickets' and the outbox's configurations: they
@@ -44,6 +45,11 @@ internal static class DatabaseProviders
     /// <item>on PostgreSQL, <c>No Reset On Close=true</c>: a pooled connection is not reset (<c>DISCARD ALL</c>) each
     /// time it goes back to the pool. Nothing here leaves session state behind (no SET, temporary tables, LISTEN or
     /// session advisory locks), and a reset would drop the prepared statements.</item>
+    /// <item>on PostgreSQL, <c>Connection Lifetime=1800</c>: a connection is closed, not pooled again, once it is 30 minutes
+    /// old. PostgreSQL keeps a prepared statement's plan choice per connection and never revisits it: a statement first
+    /// planned while a table had no statistics yet (a young table, a bulk load) can stay planned anew on every call, or
+    /// keep a plan made for an empty table, for as long as its connection lives (README "Not done (yet)"). Without a
+    /// lifetime, a busy pool's connections live as long as the process.</item>
     /// </list>
     /// Behind a pooler in transaction mode that cannot keep prepared statements, set <c>Max Auto Prepare=0</c>.
     /// </summary>
@@ -59,6 +65,8 @@ internal static class DatabaseProviders
                     postgres.MaxAutoPrepare = PostgresMaxAutoPrepare;
                 if (!Sets(postgres, "No Reset On Close"))
                     postgres.NoResetOnClose = true;
+                if (!Sets(postgres, "Connection Lifetime"))
+                    postgres.ConnectionLifetime = PostgresConnectionLifetimeSeconds;
                 return postgres.ConnectionString;
             case DatabaseProvider.SqlServer:
                 var sqlServer = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString);
