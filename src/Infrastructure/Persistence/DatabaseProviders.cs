@@ -48,7 +48,7 @@ internal static class DatabaseProviders
     /// <item>on PostgreSQL, <c>Connection Lifetime=1800</c>: a connection is closed, not pooled again, once it is 30 minutes
     /// old. PostgreSQL keeps a prepared statement's plan choice per connection and never revisits it: a statement first
     /// planned while a table had no statistics yet (a young table, a bulk load) can stay planned anew on every call, or
-    /// keep a plan made for an empty table, for as long as its connection lives (README "Not done (yet)"). Without a
+    /// keep the plan made without them, for as long as its connection lives (README "Not done (yet)"). Without a
     /// lifetime, a busy pool's connections live as long as the process.</item>
     /// </list>
     /// Behind a pooler in transaction mode that cannot keep prepared statements, set <c>Max Auto Prepare=0</c>.
