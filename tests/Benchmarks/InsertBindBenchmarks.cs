@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Domain.ServiceLevels;
 using ServiceDesk.Infrastructure.Persistence;
@@ -17,8 +15,6 @@ namespace ServiceDesk.Benchmarks;
 [MemoryDiagnoser]
 public class InsertBindBenchmarks : IDisposable
 {
-    private static readonly DateTimeOffset FridayFive = new(2026, 3, 6, 9, 0, 0, TimeSpan.Zero);
-
     private readonly NpgsqlCommand _command = new();
     private PostgresServiceDeskDbContext _db = null!;
     private InsertTable _tickets = null!;
@@ -27,23 +23,11 @@ public class InsertBindBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
-        _db = new PostgresServiceDeskDbContext(new DbContextOptionsBuilder<PostgresServiceDeskDbContext>().UseNpgsql("Host=localhost;Database=bench").Options);
+        // The model `dotnet ef` builds for PostgreSQL; no server is contacted.
+        _db = new PostgresDesignTimeFactory().CreateDbContext([]);
         _tickets = InsertCommands.For(_db, typeof(Ticket));
-        var schedule = WorkingSchedule.TwentyFourSeven("Asia/Shanghai");
-        var level = new ServiceLevel("GOLD", new ServiceLevelTerms
-        {
-            Name = "Gold",
-            Rank = 2,
-            CalendarCode = "24X7",
-            PriceMultiplier = 1.5m,
-            AvailabilityTargetPercent = 99.9m,
-            Targets = [new ServiceTarget(Priority.P1, 15, 240), new ServiceTarget(Priority.P2, 30, 480), new ServiceTarget(Priority.P3, 60, 1440), new ServiceTarget(Priority.P4, 240, 2880)],
-        });
-        var incident = new NewTicket(
-            "INC000001", TicketKind.Incident, TicketCategory.Incident, new Guid("0192f0c0-0000-7000-8000-000000000001"), "OPS-INF-01", "OPS",
-            "Benchmark incident", "Raised by the benchmark", Impact.Medium, Urgency.Medium, Channel.Api, new TicketContact("Bench", null, null),
-            null, "Infrastructure");
-        _ticket = Ticket.Open(incident, FridayFive, new SlaContext(level, schedule, schedule), new Actor("key-bench", "bench.agent", IsCustomer: false));
+        var sla = BenchmarkTickets.Gold("24X7", WorkingSchedule.TwentyFourSeven("Asia/Shanghai"));
+        _ticket = Ticket.Open(BenchmarkTickets.Incident, BenchmarkTickets.FridayFive, sla, BenchmarkTickets.Agent);
     }
 
     [Benchmark]
