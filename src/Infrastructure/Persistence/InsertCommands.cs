@@ -39,14 +39,21 @@ internal static class InsertCommands
         {
             await using var batch = connection.CreateBatch();
             batch.Transaction = transaction;
-            foreach (var row in rows)
+            var leases = new ParameterLease[rows.Count];
+            for (var r = 0; r < rows.Count; r++)
             {
                 var command = batch.CreateBatchCommand();
-                command.CommandText = For(context, row.GetType()).Bind(parameters, command.Parameters, row);
+                command.CommandText = For(context, rows[r].GetType()).Bind(parameters, command.Parameters, rows[r], out leases[r]);
                 batch.BatchCommands.Add(command);
             }
 
             await batch.ExecuteNonQueryAsync(cancellationToken);
+
+            // Only after a batch that ran to its end: a failed one may leave its parameters in any state, so they are dropped.
+            foreach (DbBatchCommand command in batch.BatchCommands)
+                command.Parameters.Clear();
+            foreach (var lease in leases)
+                lease.Return();
             return;
         }
 
@@ -68,6 +75,12 @@ internal static class InsertCommands
 /// patterns a connection uses often, in the <c>Max Auto Prepare</c> slots every statement shares); other providers get
 /// the provider's named parameters. A key column is never
 /// nullable, so every statement names at least one column.
+/// <para>
+/// On PostgreSQL a statement keeps the parameters of its finished executions and binds the next row's values into them
+/// (<see cref="InsertStatement"/>): made once through the type mappings, they keep what Npgsql resolved for them (the
+/// PostgreSQL type, the converter), so an intake neither makes ~70 parameter objects nor has Npgsql look their types up
+/// again. Other providers get new parameters every time: SQL Server's type mappings size a parameter by its value.
+/// </para>
 /// </summary>
 internal sealed class InsertTable
 {
@@ -84,6 +97,10 @@ internal sealed class InsertTable
     private readonly string _table;
     private readonly ISqlGenerationHelper _sql;
     private readonly bool _positional;
+
+    /// <summary>Whether statements keep their parameters between executions (PostgreSQL, every column's value converted as its type mapping would).</summary>
+    private readonly bool _reusesParameters;
+
     private readonly ConcurrentDictionary<UInt128, InsertStatement> _statements = new();
 
     /// <summary>Set once <see cref="MaxPatterns"/> is reached, so that new patterns stop asking the dictionary's Count (it takes every lock).</summary>
@@ -92,6 +109,7 @@ internal sealed class InsertTable
     private InsertTable(string table, InsertColumn[] columns, ISqlGenerationHelper sql, bool positional)
     {
         (_table, Columns, _sql, _positional) = (table, columns, sql, positional);
+        _reusesParameters = positional && columns.All(c => c.ReusesParameter);
         EveryColumn = Statement(UInt128.Zero);
     }
 
@@ -119,8 +137,17 @@ internal sealed class InsertTable
         return new InsertTable(helper.DelimitIdentifier(tableName, entityType.GetSchema()), columns, helper, context.Database.IsNpgsql());
     }
 
-    /// <summary>The row's values as parameters, each made by its column's type mapping (value converter, provider type, size); returns the statement's text.</summary>
-    public string Bind(DbCommand factory, DbParameterCollection parameters, object row)
+    /// <summary>
+    /// The row's values as parameters, each made by its column's type mapping (value converter, provider type, size);
+    /// returns the statement's text. Kept parameters it takes stay with the command.
+    /// </summary>
+    public string Bind(DbCommand factory, DbParameterCollection parameters, object row) => Bind(factory, parameters, row, out _);
+
+    /// <summary>
+    /// As <see cref="Bind(DbCommand, DbParameterCollection, object)"/>, into a statement's kept parameters where it has
+    /// some: <paramref name="lease"/> gives them back once the command ran and its parameter collection was cleared.
+    /// </summary>
+    public string Bind(DbCommand factory, DbParameterCollection parameters, object row, out ParameterLease lease)
     {
         var values = ArrayPool<object?>.Shared.Rent(Columns.Length);
         try
@@ -134,12 +161,29 @@ internal sealed class InsertTable
             }
 
             var statement = StatementFor(omitted);
-            for (var p = 0; p < statement.Columns.Length; p++)
+            var kept = _reusesParameters ? statement.RentParameters() : null;
+            if (kept is not null)
             {
-                var i = statement.Columns[p];
-                parameters.Add(Columns[i].TypeMapping.CreateParameter(factory, statement.ParameterNames[p], values[i], Columns[i].IsNullable));
+                for (var p = 0; p < kept.Length; p++)
+                {
+                    var i = statement.Columns[p];
+                    kept[p].Value = Columns[i].ProviderValue(values[i]);
+                    parameters.Add(kept[p]);
+                }
+            }
+            else
+            {
+                kept = _reusesParameters ? new DbParameter[statement.Columns.Length] : null;
+                for (var p = 0; p < statement.Columns.Length; p++)
+                {
+                    var i = statement.Columns[p];
+                    var parameter = Columns[i].TypeMapping.CreateParameter(factory, statement.ParameterNames[p], values[i], Columns[i].IsNullable);
+                    parameters.Add(parameter);
+                    kept?[p] = parameter;
+                }
             }
 
+            lease = new ParameterLease(kept is null ? null : statement, kept);
             return statement.Sql;
         }
         finally
@@ -168,14 +212,69 @@ internal sealed class InsertTable
         var names = included.Select((_, p) => _positional ? string.Empty : _sql.GenerateParameterName(ParameterName(p))).ToArray();
         var sql = $"INSERT INTO {_table} ({string.Join(", ", included.Select(i => _sql.DelimitIdentifier(Columns[i].Name)))}) "
             + $"VALUES ({string.Join(", ", values)})";
-        return new InsertStatement(sql, included, names);
+        return new InsertStatement(sql, included, names, _reusesParameters);
     }
 
     private static string ParameterName(int index) => "p" + index.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>One INSERT of a table: its text, the table's columns it binds (indexes into <see cref="InsertTable.Columns"/>) and their parameters' names.</summary>
-internal sealed record InsertStatement(string Sql, int[] Columns, string[] ParameterNames);
+/// <summary>
+/// One INSERT of a table: its text, the table's columns it binds (indexes into <see cref="InsertTable.Columns"/>) and
+/// their parameters' names; and, where parameters are reused, the sets of its finished executions, a few at most.
+/// </summary>
+internal sealed class InsertStatement(string sql, int[] columns, string[] parameterNames, bool keepsParameters)
+{
+    /// <summary>
+    /// Parameter sets a statement keeps: enough for the rows of every request of a group commit under way, while the
+    /// memory stays bounded (a ticket's set is ~55 parameters) whatever the number of statements.
+    /// </summary>
+    internal const int MaxKeptSets = 16;
+
+    private readonly ConcurrentQueue<DbParameter[]>? _kept = keepsParameters ? new() : null;
+    private int _keptCount;
+
+    public string Sql { get; } = sql;
+
+    public int[] Columns { get; } = columns;
+
+    public string[] ParameterNames { get; } = parameterNames;
+
+    /// <summary>How many parameter sets wait for the next execution (for tests).</summary>
+    internal int KeptSets => Volatile.Read(ref _keptCount);
+
+    /// <summary>A kept set of parameters, in the order of <see cref="Columns"/>, for one execution; null when there is none.</summary>
+    public DbParameter[]? RentParameters()
+    {
+        if (_kept is null || !_kept.TryDequeue(out var parameters))
+            return null;
+        Interlocked.Decrement(ref _keptCount);
+        return parameters;
+    }
+
+    /// <summary>Keeps a set whose command has run and no longer holds it; its values are dropped (they are a customer's data).</summary>
+    public void ReturnParameters(DbParameter[] parameters)
+    {
+        if (_kept is null)
+            return;
+        foreach (var parameter in parameters)
+            parameter.Value = null;
+        if (Interlocked.Increment(ref _keptCount) <= MaxKeptSets)
+            _kept.Enqueue(parameters);
+        else
+            Interlocked.Decrement(ref _keptCount);
+    }
+}
+
+/// <summary>A statement's parameters lent to one execution (none when the provider gets new ones each time).</summary>
+internal readonly struct ParameterLease(InsertStatement? statement, DbParameter[]? parameters)
+{
+    /// <summary>Gives the parameters back to their statement: only once their command has run and its collection was cleared.</summary>
+    public void Return()
+    {
+        if (parameters is not null)
+            statement!.ReturnParameters(parameters);
+    }
+}
 
 /// <summary>
 /// A column of an INSERT: its name, its type mapping (converter, provider type), how to read its value from the root
@@ -183,6 +282,16 @@ internal sealed record InsertStatement(string Sql, int[] Columns, string[] Param
 /// </summary>
 internal sealed record InsertColumn(string Name, RelationalTypeMapping TypeMapping, bool IsNullable, bool MayLeaveOut, Func<object, object?> Value)
 {
+    /// <summary>
+    /// Whether a kept parameter of this column can take a new value as <see cref="ProviderValue"/>: everything but an
+    /// enum stored without a converter, which the type mapping normalises in ways of its own.
+    /// </summary>
+    public bool ReusesParameter => TypeMapping.Converter is not null || !(Nullable.GetUnderlyingType(TypeMapping.ClrType) ?? TypeMapping.ClrType).IsEnum;
+
+    /// <summary>The value a parameter of this column holds, as the type mapping's <c>CreateParameter</c> sets it: converted, NULL as <see cref="DBNull"/>.</summary>
+    public object ProviderValue(object? value) =>
+        (value is not null && TypeMapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+
     public static InsertColumn For(IColumn column, IEntityType root)
     {
         // Owned types sharing the table map their key (the owner's id) to the owner's key column: the owner's property writes it.

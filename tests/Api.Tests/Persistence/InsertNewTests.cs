@@ -147,6 +147,93 @@ public sealed class InsertNewTests(ServiceDeskApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task On_PostgreSQL_a_statement_binds_the_next_row_into_the_parameters_its_last_execution_gave_back()
+    {
+        using var db = Context("Postgres");
+        var (first, second) = (await NewTickets.OpenAsync(factory, Guid.NewGuid(), "INC000001"), await NewTickets.OpenAsync(factory, Guid.NewGuid(), "INC000002"));
+        using var factoryCommand = new Npgsql.NpgsqlCommand();
+
+        foreach (var (row, next) in RowsOf(first).Zip(RowsOf(second)))
+        {
+            // Tables of their own, not the process's: other tests write through the shared ones meanwhile.
+            var table = InsertTable.Build(db, row.GetType());
+            using var command = new Npgsql.NpgsqlCommand();
+            var sql = table.Bind(factoryCommand, command.Parameters, row, out var lease);
+            var made = command.Parameters.ToList();
+            var statement = table.StatementFor(OmittedOf(table, row));
+            Assert.Same(sql, statement.Sql);
+            Assert.Equal(0, statement.KeptSets);
+
+            command.Parameters.Clear();
+            lease.Return();
+            Assert.Equal(1, statement.KeptSets);
+            Assert.All(made, p => Assert.Null(p.Value));
+
+            using var again = new Npgsql.NpgsqlCommand();
+            Assert.Same(sql, table.Bind(factoryCommand, again.Parameters, next, out var nextLease));
+            Assert.Equal(0, statement.KeptSets);
+            var reused = again.Parameters.ToList();
+            Assert.Equal(made.Count, reused.Count);
+            Assert.All(made.Zip(reused), pair => Assert.Same(pair.First, pair.Second));
+
+            // Exactly what new parameters made by the type mappings for that row would be.
+            using var fresh = new Npgsql.NpgsqlCommand();
+            InsertTable.Build(db, row.GetType()).Bind(factoryCommand, fresh.Parameters, next);
+            Assert.Equal(fresh.Parameters.Select(Describe), reused.Select(Describe));
+            Assert.Contains(reused, p => Equals(p.Value, second.Number) || Equals(p.Value, second.Id));
+
+            again.Parameters.Clear();
+            nextLease.Return();
+            Assert.Equal(1, statement.KeptSets);
+        }
+    }
+
+    [Fact]
+    public async Task A_statement_keeps_a_bounded_number_of_parameter_sets_and_on_SQL_Server_none()
+    {
+        var ticket = await NewTickets.OpenAsync(factory, Guid.NewGuid(), "INC000001");
+        using var postgres = Context("Postgres");
+        var table = InsertTable.Build(postgres, typeof(Ticket));
+        using var factoryCommand = new Npgsql.NpgsqlCommand();
+        var commands = Enumerable.Range(0, InsertStatement.MaxKeptSets + 4).Select(_ => new Npgsql.NpgsqlCommand()).ToList();
+        var leases = commands.Select(c => (table.Bind(factoryCommand, c.Parameters, ticket, out var lease), lease).lease).ToList();
+        foreach (var command in commands)
+        {
+            command.Parameters.Clear();
+            command.Dispose();
+        }
+
+        leases.ForEach(l => l.Return());
+        Assert.Equal(InsertStatement.MaxKeptSets, table.StatementFor(OmittedOf(table, ticket)).KeptSets);
+
+        using var sqlServer = Context("SqlServer");
+        var named = InsertTable.Build(sqlServer, typeof(Ticket));
+        using var sqlFactory = new SqlCommand();
+        using var sqlCommand = new SqlCommand();
+        named.Bind(sqlFactory, sqlCommand.Parameters, ticket, out var sqlLease);
+        sqlCommand.Parameters.Clear();
+        sqlLease.Return();
+        Assert.Equal(0, named.StatementFor(OmittedOf(named, ticket)).KeptSets);
+    }
+
+    /// <summary>A new ticket's rows in the order intake writes them: its event, itself, its history line.</summary>
+    private static List<object> RowsOf(Ticket ticket)
+    {
+        var rows = new List<object> { OutboxMessage.For(ticket.DomainEvents[0], ticket.CustomerId), ticket };
+        rows.AddRange(((IAudited)ticket).NewRows);
+        return rows;
+    }
+
+    /// <summary>The pattern of NULLs <see cref="InsertTable.Bind(DbCommand, DbParameterCollection, object)"/> finds in <paramref name="row"/>.</summary>
+    private static UInt128 OmittedOf(InsertTable table, object row) => Enumerable.Range(0, table.Columns.Length)
+        .Where(i => table.Columns[i].MayLeaveOut && table.Columns[i].Value(row) is null)
+        .Aggregate(UInt128.Zero, (mask, i) => mask | UInt128.One << i);
+
+    /// <summary>Everything about a parameter that reaches PostgreSQL.</summary>
+    private static string Describe(Npgsql.NpgsqlParameter p) => string.Join('|', p.ParameterName, p.Value is DBNull ? "NULL" : p.Value?.GetType().Name,
+        Convert.ToString(p.Value, CultureInfo.InvariantCulture), p.DbType, p.NpgsqlDbType, p.DataTypeName, p.Size, p.Precision, p.Scale, p.IsNullable, p.Direction);
+
+    [Fact]
     public async Task Patterns_of_NULLs_past_the_bound_bind_every_column_instead()
     {
         using var db = Context("SqlServer");
