@@ -146,6 +146,30 @@ public sealed class InsertNewTests(ServiceDeskApiFactory factory) : IClassFixtur
         Assert.Same(sql, table.Bind(factoryCommand, again.Parameters, second));
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    [InlineData("SqlServer")]
+    public async Task Every_column_reads_what_EF_Cores_own_getters_read_from_a_new_ticket_and_from_a_worked_and_rated_one(string provider)
+    {
+        using var db = Context(provider);
+        var (opened, worked) = (await NewTickets.OpenAsync(factory, Guid.NewGuid(), "INC000001"), await NewTickets.WorkedAsync(factory, Guid.NewGuid(), "INC000002"));
+
+        foreach (var row in RowsOf(opened).Concat(RowsOf(worked)))
+        {
+            var table = InsertCommands.For(db, row.GetType());
+            Assert.All(table.Columns, c => Assert.Equal(c.ValueThroughModel(row), c.Value(row)));
+            // Compiled, not the getters' fallback (which would be the very same delegate).
+            Assert.All(table.Columns, c => Assert.NotSame(c.ValueThroughModel, c.Value));
+        }
+
+        // The rated ticket reads its owned parts' columns (NULL in the new one) through the compiled paths too.
+        var tickets = InsertCommands.For(db, typeof(Ticket));
+        var setOnlyWhenWorked = tickets.Columns.Where(c => c.Value(opened) is null && c.Value(worked) is not null).Select(c => c.Name).ToList();
+        Assert.Contains("SatisfactionOverall", setOnlyWhenWorked);
+        Assert.Contains("ResolvedAt", setOnlyWhenWorked);
+    }
+
     [Fact]
     public async Task On_PostgreSQL_a_statement_binds_the_next_row_into_the_parameters_its_last_execution_gave_back()
     {
