@@ -371,7 +371,8 @@ internal sealed record InsertColumn(string Name, RelationalTypeMapping TypeMappi
         Expression current = Expression.Convert(row, root.ClrType);
         foreach (var hop in hops)
         {
-            if (MemberOf(hop) is not { } member || !member.DeclaringType!.IsAssignableFrom(current.Type))
+            if (MemberOf(hop) is not { } member || member is System.Reflection.PropertyInfo { CanRead: false }
+                || !member.DeclaringType!.IsAssignableFrom(current.Type))
                 return null;
             var read = Expression.MakeMemberAccess(current, member);
             if (hop == property)
