@@ -162,7 +162,7 @@ internal sealed class InsertTable
             }
 
             var statement = StatementFor(omitted);
-            var kept = _reusesParameters ? statement.RentParameters() : null;
+            var kept = statement.RentParameters();
             if (kept is not null)
             {
                 for (var p = 0; p < kept.Length; p++)
@@ -174,7 +174,7 @@ internal sealed class InsertTable
             }
             else
             {
-                kept = _reusesParameters ? new DbParameter[statement.Columns.Length] : null;
+                kept = statement.KeepsParameters ? new DbParameter[statement.Columns.Length] : null;
                 for (var p = 0; p < statement.Columns.Length; p++)
                 {
                     var i = statement.Columns[p];
@@ -239,6 +239,9 @@ internal sealed class InsertStatement(string sql, int[] columns, string[] parame
     public int[] Columns { get; } = columns;
 
     public string[] ParameterNames { get; } = parameterNames;
+
+    /// <summary>Whether the statement keeps its parameters between executions (PostgreSQL).</summary>
+    public bool KeepsParameters => _kept is not null;
 
     /// <summary>How many parameter sets wait for the next execution (for tests).</summary>
     internal int KeptSets => Volatile.Read(ref _keptCount);
