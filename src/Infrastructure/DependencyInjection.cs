@@ -46,16 +46,16 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContextPool<ServiceDeskDbContext, PostgresServiceDeskDbContext>((sp, o) =>
-                    o.UseNpgsql(DatabaseProviders.WithServiceDefaults(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.Postgres).ConfigureWarnings(DatabaseProviders.Warnings).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
+                    o.UseNpgsql(DatabaseProviders.WithServiceDefaults(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.Postgres).WithServiceSettings(sp, database));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ServiceDeskDbContext, SqlServerServiceDeskDbContext>((sp, o) =>
-                    o.UseSqlServer(DatabaseProviders.WithServiceDefaults(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.SqlServer).ConfigureWarnings(DatabaseProviders.Warnings).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
+                    o.UseSqlServer(DatabaseProviders.WithServiceDefaults(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.SqlServer).WithServiceSettings(sp, database));
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
                 services.AddDbContextPool<ServiceDeskDbContext, SqliteServiceDeskDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite, DatabaseProviders.Sqlite).ConfigureWarnings(DatabaseProviders.Warnings).AddInterceptors(sp.GetRequiredService<WebhookSignalInterceptor>()));
+                    o.UseSqlite(sqlite, DatabaseProviders.Sqlite).WithServiceSettings(sp, database));
                 break;
         }
 
@@ -118,6 +118,12 @@ public static class DependencyInjection
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
     }
+
+    /// <summary>What every provider's context gets: the thread-safety check as configured, the warnings policy, the webhook signal.</summary>
+    private static DbContextOptionsBuilder WithServiceSettings(this DbContextOptionsBuilder options, IServiceProvider services, DatabaseOptions database) =>
+        options.EnableThreadSafetyChecks(database.ThreadSafetyChecks)
+            .ConfigureWarnings(DatabaseProviders.Warnings)
+            .AddInterceptors(services.GetRequiredService<WebhookSignalInterceptor>());
 
     private static string Require(string? connectionString, DatabaseProvider provider) =>
         string.IsNullOrWhiteSpace(connectionString)

@@ -46,6 +46,8 @@ public class ServiceDeskApiFactory : WebApplicationFactory<Program>, IAsyncLifet
         _settings["Sla:MonitorIntervalSeconds"] = "3600";
         _settings["Seed:DemoData"] = "false";
         _settings["Problems:RefuseUndeclaredTypes"] = "true";
+        // Off in production for speed; on here, so that a context used by two operations at once fails a test.
+        _settings["Database:ThreadSafetyChecks"] = "true";
     }
 
     public TestDatabase Database { get; }
