@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,7 +47,9 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContextPool<ServiceDeskDbContext, PostgresServiceDeskDbContext>((sp, o) =>
-                    o.UseNpgsql(DatabaseProviders.WithServiceDefaults(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.Postgres).WithServiceSettings(sp, database));
+                    o.UseNpgsql(DatabaseProviders.WithServiceDefaults(Require(connectionString, database.Provider), database.Provider), DatabaseProviders.Postgres)
+                        .ReplaceService<IQuerySqlGeneratorFactory, PositionalParameterQuerySqlGeneratorFactory>()
+                        .WithServiceSettings(sp, database));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ServiceDeskDbContext, SqlServerServiceDeskDbContext>((sp, o) =>
