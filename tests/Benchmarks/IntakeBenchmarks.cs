@@ -74,6 +74,8 @@ public class IntakeBenchmarks : IAsyncDisposable
             ["ConnectionStrings:ServiceDesk"] = ConnectionString,
             ["Seed:DemoData"] = "true",
             ["Auth:BootstrapAdminKey"] = string.Empty,
+            // appsettings.Development.json turns EF Core's thread-safety check on; production runs without it.
+            ["Database:ThreadSafetyChecks"] = "false",
         });
         builder.Logging.ClearProviders();
         builder.Services

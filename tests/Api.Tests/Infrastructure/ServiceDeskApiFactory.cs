@@ -61,6 +61,16 @@ public class ServiceDeskApiFactory : WebApplicationFactory<Program>, IAsyncLifet
         return this;
     }
 
+    /// <summary>
+    /// Drops a value the suite sets by default, so that the shipped configuration (appsettings.json) decides it;
+    /// call before the first client is created.
+    /// </summary>
+    public ServiceDeskApiFactory Without(string key)
+    {
+        _settings.Remove(key);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
