@@ -62,6 +62,30 @@ public sealed class PositionalParameterTests(ServiceDeskApiFactory factory) : IC
     }
 
     [PostgresFact]
+    public async Task Sql_of_the_callers_without_parameters_of_its_own_keeps_named_placeholders_and_runs()
+    {
+        var (db, customer) = await WithCustomerAsync();
+        var name = customer.Name;
+        var query = db.Customers.FromSql($"""SELECT * FROM "Customers" """).AsNoTracking().Where(c => c.Name == name);
+
+        using var command = query.CreateDbCommand();
+        Assert.NotEqual(string.Empty, Assert.Single(command.Parameters.Cast<DbParameter>()).ParameterName);
+        Assert.DoesNotContain("$1", command.CommandText, StringComparison.Ordinal);
+        Assert.Equal(customer.Id, Assert.Single(await query.ToListAsync()).Id);
+    }
+
+    [PostgresFact]
+    public async Task A_raw_sql_query_with_a_parameter_of_its_own_runs()
+    {
+        var (db, customer) = await WithCustomerAsync();
+        var code = customer.Code;
+
+        var names = await db.Database.SqlQuery<string>($"""SELECT "Name" AS "Value" FROM "Customers" WHERE "Code" = {code}""").ToListAsync();
+
+        Assert.Equal(customer.Name, Assert.Single(names));
+    }
+
+    [PostgresFact]
     public async Task A_bulk_update_with_numbered_placeholders_changes_only_its_rows()
     {
         var (db, customer) = await WithCustomerAsync();

@@ -35,12 +35,15 @@ internal sealed class PositionalParameterQuerySqlGenerator(
 
     public override IRelationalCommand GetCommand(Expression queryExpression)
     {
-        _named = false;
+        // Such commands are written on every execution (EF Core cannot cache SQL whose parameters it expands), so they
+        // are recognised before writing rather than written twice.
+        _named = FromSqlFinder.Contains(queryExpression);
         _positions.Clear();
         var command = base.GetCommand(queryExpression);
-        if (command.Parameters.Count == _positions.Count)
+        if (_named || command.Parameters.Count == _positions.Count)
             return command;
 
+        // Parameters of the caller's that the tree did not show as FromSql: written again, named.
         _named = true;
         return base.GetCommand(queryExpression);
     }
@@ -60,6 +63,32 @@ internal sealed class PositionalParameterQuerySqlGenerator(
 
         Sql.Append("$").Append(position.ToString(CultureInfo.InvariantCulture));
         return sqlParameterExpression;
+    }
+}
+
+/// <summary>Finds SQL of the caller's (<c>FromSql</c>, <c>SqlQuery</c>) anywhere in a query's tree.</summary>
+internal sealed class FromSqlFinder : ExpressionVisitor
+{
+    private bool _found;
+
+    public static bool Contains(Expression queryExpression)
+    {
+        var finder = new FromSqlFinder();
+        finder.Visit(queryExpression);
+        return finder._found;
+    }
+
+    public override Expression? Visit(Expression? node)
+    {
+        if (_found || node is null)
+            return node;
+        if (node is FromSqlExpression)
+        {
+            _found = true;
+            return node;
+        }
+
+        return base.Visit(node);
     }
 }
 
