@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ServiceDesk.Application.Common.Observability;
+using ServiceDesk.Application.Common.Paging;
 using ServiceDesk.Application.ServiceDesk;
 using ServiceDesk.Domain.Common;
 using ServiceDesk.Domain.Incidents;
@@ -28,7 +29,8 @@ namespace ServiceDesk.Infrastructure.ServiceDesk;
 /// </remarks>
 public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ServiceDeskMetrics metrics, ILogger<SlaMonitor> logger) : BackgroundService
 {
-    private const int BatchSize = 100;
+    /// <summary>Tickets read and checked per query (tests make it small to cross batches with a few tickets).</summary>
+    internal int BatchSize { get; init; } = 100;
 
     private readonly DateTimeOffset _createdAt = clock.GetUtcNow();
     private long _lastCompletedAtTicks = -1;
@@ -84,28 +86,24 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
     {
         var updated = 0;
         TimeSpan? lag = null;
-        var skip = new HashSet<Guid>();
+        DueCursor? after = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
             var slaContexts = scope.ServiceProvider.GetRequiredService<ISlaContexts>();
 
-            var due = await db.Tickets.AsNoTracking()
-                .Where(t => t.NextCheckAt != null && t.NextCheckAt <= now)
-                .OrderBy(t => t.NextCheckAt)
-                .Take(BatchSize + skip.Count)
-                .ToListAsync(cancellationToken);
-            var batch = due.Where(t => !skip.Contains(t.Id)).Take(BatchSize).ToList();
+            var batch = await DueTickets(db, now, after, BatchSize).ToListAsync(cancellationToken);
             lag ??= batch.Count == 0 ? TimeSpan.Zero : now - batch[0].NextCheckAt!.Value;
             if (batch.Count == 0)
                 return (updated, lag.Value);
+            // Taken before the checks move the tickets' next check on.
+            after = new DueCursor(batch[^1].NextCheckAt!.Value, batch[^1].Number);
 
             foreach (var ticket in batch)
             {
                 if (cancellationToken.IsCancellationRequested)
                     return (updated, lag.Value);
-                skip.Add(ticket.Id);
                 db.ChangeTracker.Clear();
                 db.Attach(ticket);
                 ticket.CheckSla(now, await slaContexts.GetAsync(ticket.ServiceLevelCode, CancellationToken.None));
@@ -119,7 +117,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
                 catch (DbUpdateConcurrencyException)
                 {
                     // Another instance saved this ticket first and raised its events; a user action that won instead
-                    // leaves NextCheckAt due, so the next pass looks again.
+                    // leaves NextCheckAt due, behind the cursor, so the next pass looks again.
                 }
             }
 
@@ -129,6 +127,29 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
 
         return (updated, lag ?? TimeSpan.Zero);
     }
+
+    /// <summary>
+    /// Up to <paramref name="take"/> tickets whose check is due by <paramref name="now"/>, in the order of their next
+    /// check and number, after <paramref name="after"/> (through the next-check index). A pass moves on by this key,
+    /// not by a list of the tickets it has seen, so each query reads one batch however long the backlog (with such a
+    /// list, each query read one more batch per batch already checked, and a backlog took time quadratic in its
+    /// length). A ticket the pass left due (a lost race) is behind the key and waits for the next pass; one whose
+    /// check moved its next check past the key but not past <paramref name="now"/> is checked again later in the pass.
+    /// </summary>
+    internal static IQueryable<Ticket> DueTickets(ServiceDeskDbContext db, DateTimeOffset now, DueCursor? after, int take)
+    {
+        var due = db.Tickets.AsNoTracking().Where(t => t.NextCheckAt != null && t.NextCheckAt <= now);
+        if (after is { } cursor)
+        {
+            var (at, number) = (cursor.NextCheckAt, cursor.Number);
+            due = due.Where(t => t.NextCheckAt >= at && (t.NextCheckAt > at || string.Compare(t.Number, number) > 0));
+        }
+
+        return due.OrderBy(t => t.NextCheckAt).ThenBy(t => t.Number).TakeConstant(take);
+    }
+
+    /// <summary>Where a pass has got to in <see cref="DueTickets"/>' order.</summary>
+    internal readonly record struct DueCursor(DateTimeOffset NextCheckAt, string Number);
 
     /// <summary>Warnings and breaches count once they are saved (a copy that lost the race to another instance does not).</summary>
     private void Count(DomainEvent[] saved)

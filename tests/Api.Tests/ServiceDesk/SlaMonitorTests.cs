@@ -87,3 +87,72 @@ public sealed class SlaWarningTests(ServiceDeskApiFactory factory) : IClassFixtu
     private SlaMonitor Monitor() =>
         new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock, factory.Services.GetRequiredService<IConfiguration>(), factory.Services.GetRequiredService<ServiceDeskMetrics>(), NullLogger<SlaMonitor>.Instance);
 }
+
+/// <summary>A host whose own SLA monitor does not run while a test moves the clock by hours: the test runs it.</summary>
+public sealed class TestRunsTheMonitorApiFactory : ServiceDeskApiFactory
+{
+    public TestRunsTheMonitorApiFactory() => With("Sla:MonitorIntervalSeconds", "86400");
+}
+
+/// <summary>
+/// A backlog longer than a batch (after an outage, or a monitor switched off for a while) is worked through by its
+/// key, a batch per query, each ticket once (a database of its own: the test moves the clock).
+/// </summary>
+public sealed class SlaMonitorBacklogTests(TestRunsTheMonitorApiFactory factory) : IClassFixture<TestRunsTheMonitorApiFactory>
+{
+    private readonly DeskDriver _desk = new(factory);
+
+    [Fact]
+    public async Task A_backlog_of_several_batches_is_checked_in_one_pass_each_ticket_once_and_a_batch_per_query()
+    {
+        var customerId = await _desk.CustomerAsync("PLATINUM");
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+        // Raised at three instants: tickets of one instant share their next check, so batches split ties too.
+        var numbers = new List<string>();
+        foreach (var count in new[] { 3, 2, 2 })
+        {
+            for (var i = 0; i < count; i++)
+                numbers.Add((await DeskDriver.RaiseAsync(agent, DeskDriver.Incident(customerId, impact: "High", urgency: "High"))).GetProperty("number").GetString()!);
+            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        factory.Clock.Advance(TimeSpan.FromHours(5));
+        var notDue = (await DeskDriver.RaiseAsync(agent, DeskDriver.Incident(customerId, impact: "High", urgency: "High"))).GetProperty("number").GetString()!;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+        var now = factory.Clock.GetUtcNow();
+
+        // Read by the key without checking anything (every ticket stays due): two at a time, in order, each once.
+        var read = new List<string>();
+        SlaMonitor.DueCursor? after = null;
+        for (var query = 0; query < numbers.Count; query++)
+        {
+            var batch = await SlaMonitor.DueTickets(db, now, after, 2).ToListAsync();
+            Assert.InRange(batch.Count, 0, 2);
+            if (batch.Count == 0)
+                break;
+            read.AddRange(batch.Select(t => t.Number));
+            after = new SlaMonitor.DueCursor(batch[^1].NextCheckAt!.Value, batch[^1].Number);
+        }
+
+        Assert.Equal(numbers, read);
+
+        // The monitor itself, two tickets a query: one pass checks all seven, and the next finds nothing.
+        Assert.Equal(numbers.Count, await Monitor(batchSize: 2).RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await Monitor(batchSize: 2).RunOnceAsync(CancellationToken.None));
+        foreach (var number in numbers)
+        {
+            var events = await db.OutboxMessages.AsNoTracking().Where(m => m.Number == number && m.Type.StartsWith("sla.")).ToListAsync();
+            Assert.Equal(2, events.Count(e => e.Type == "sla.breached"));
+            Assert.Equal(4, events.Count(e => e.Type == "sla.warning"));
+        }
+
+        Assert.Empty(await db.OutboxMessages.AsNoTracking().Where(m => m.Number == notDue && m.Type.StartsWith("sla.")).ToListAsync());
+    }
+
+    private SlaMonitor Monitor(int batchSize) =>
+        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock, factory.Services.GetRequiredService<IConfiguration>(), factory.Services.GetRequiredService<ServiceDeskMetrics>(), NullLogger<SlaMonitor>.Instance)
+        {
+            BatchSize = batchSize,
+        };
+}
