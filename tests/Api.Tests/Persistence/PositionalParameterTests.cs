@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Application.Incidents;
+using ServiceDesk.Application.Reports;
 using ServiceDesk.Domain.Customers;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Infrastructure.Persistence;
@@ -72,6 +73,20 @@ public sealed class PositionalParameterTests(ServiceDeskApiFactory factory) : IC
         Assert.NotEqual(string.Empty, Assert.Single(command.Parameters.Cast<DbParameter>()).ParameterName);
         Assert.DoesNotContain("$1", command.CommandText, StringComparison.Ordinal);
         Assert.Equal(customer.Id, Assert.Single(await query.ToListAsync()).Id);
+    }
+
+    [PostgresFact]
+    public async Task An_entity_over_sql_without_arguments_is_written_with_numbered_placeholders()
+    {
+        // RatedTicket is a ToSqlQuery entity: its SQL has no parameters of its own, so the report's period is positional.
+        var (db, _) = await WithCustomerAsync();
+        var from = DateTimeOffset.UtcNow.AddDays(-30);
+        var query = db.Set<RatedTicket>().Where(r => r.RatedAt >= from);
+
+        using var command = query.CreateDbCommand();
+        Assert.Contains("$1", command.CommandText, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, Assert.Single(command.Parameters.Cast<DbParameter>()).ParameterName);
+        await query.CountAsync();
     }
 
     [PostgresFact]

@@ -16,27 +16,42 @@ public sealed class ThreadSafetyCheckTests
     [Fact]
     public async Task The_test_suite_runs_with_the_check_on_and_a_context_used_from_two_flows_at_once_fails()
     {
-        await using var factory = new ServiceDeskApiFactory();
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+        var factory = new ServiceDeskApiFactory();
+        try
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
 
-        Assert.True(ChecksEnabled(db));
-        var second = await SecondOperationWhileFirstRunsAsync(db);
-        var refused = Assert.IsType<InvalidOperationException>(second);
-        Assert.Contains("A second operation was started on this context instance", refused.Message, StringComparison.Ordinal);
+            Assert.True(ChecksEnabled(db));
+            var second = await SecondOperationWhileFirstRunsAsync(db);
+            var refused = Assert.IsType<InvalidOperationException>(second);
+            Assert.Contains("A second operation was started on this context instance", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // The test database is dropped by IAsyncLifetime's DisposeAsync, not by the factory's own.
+            await ((IAsyncLifetime)factory).DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task Unless_configured_the_check_is_off_and_nothing_stands_in_a_second_operations_way()
     {
         // The suite's factory turns it on; without that, the shipped appsettings.json decides, as in production.
-        await using var factory = new ServiceDeskApiFactory().Without("Database:ThreadSafetyChecks");
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
+        var factory = new ServiceDeskApiFactory().Without("Database:ThreadSafetyChecks");
+        try
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
 
-        Assert.False(new DatabaseOptions().ThreadSafetyChecks);
-        Assert.False(ChecksEnabled(db));
-        Assert.Null(await SecondOperationWhileFirstRunsAsync(db));
+            Assert.False(new DatabaseOptions().ThreadSafetyChecks);
+            Assert.False(ChecksEnabled(db));
+            Assert.Null(await SecondOperationWhileFirstRunsAsync(db));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)factory).DisposeAsync();
+        }
     }
 
     private static bool ChecksEnabled(DbContext db) =>

@@ -18,8 +18,9 @@ namespace ServiceDesk.Infrastructure.Persistence.Providers;
 /// eighth of what the read allocated (npgsql/efcore.pg#1923 is the provider's own open issue for this).
 /// </summary>
 /// <remarks>
-/// A command with SQL of the caller's (<c>FromSql</c>, <c>SqlQuery</c>) carries parameters of its own, named; such a
-/// command is written again with EF Core's named placeholders, since Npgsql refuses a command that mixes the two.
+/// SQL of the caller's with arguments (<c>FromSql</c>, <c>SqlQuery</c>) carries parameters of its own, named; such a
+/// command is recognised in its tree and written with EF Core's named placeholders, since Npgsql refuses a command
+/// that mixes the two. SQL without arguments (an entity's <c>ToSqlQuery</c>) is written positionally like LINQ.
 /// Commands of <c>SaveChanges</c> and intake's insert (<see cref="InsertCommands"/>) are not written here.
 /// </remarks>
 internal sealed class PositionalParameterQuerySqlGenerator(
@@ -35,15 +36,15 @@ internal sealed class PositionalParameterQuerySqlGenerator(
 
     public override IRelationalCommand GetCommand(Expression queryExpression)
     {
-        // Such commands are written on every execution (EF Core cannot cache SQL whose parameters it expands), so they
-        // are recognised before writing rather than written twice.
-        _named = FromSqlFinder.Contains(queryExpression);
+        // Recognised before writing rather than written twice: EF Core writes such commands on every execution, as it
+        // cannot cache SQL whose arguments it expands.
+        _named = FromSqlFinder.ContainsArguments(queryExpression);
         _positions.Clear();
         var command = base.GetCommand(queryExpression);
         if (_named || command.Parameters.Count == _positions.Count)
             return command;
 
-        // Parameters of the caller's that the tree did not show as FromSql: written again, named.
+        // Parameters the tree did not show (none known today): written again, named.
         _named = true;
         return base.GetCommand(queryExpression);
     }
@@ -66,12 +67,12 @@ internal sealed class PositionalParameterQuerySqlGenerator(
     }
 }
 
-/// <summary>Finds SQL of the caller's (<c>FromSql</c>, <c>SqlQuery</c>) anywhere in a query's tree.</summary>
+/// <summary>Finds SQL of the caller's with arguments (<c>FromSql</c>, <c>SqlQuery</c>) anywhere in a query's tree.</summary>
 internal sealed class FromSqlFinder : ExpressionVisitor
 {
     private bool _found;
 
-    public static bool Contains(Expression queryExpression)
+    public static bool ContainsArguments(Expression queryExpression)
     {
         var finder = new FromSqlFinder();
         finder.Visit(queryExpression);
@@ -82,9 +83,10 @@ internal sealed class FromSqlFinder : ExpressionVisitor
     {
         if (_found || node is null)
             return node;
-        if (node is FromSqlExpression)
+        if (node is FromSqlExpression fromSql)
         {
-            _found = true;
+            // An entity's ToSqlQuery has no arguments (an empty constant array) and its SQL is cached like LINQ's.
+            _found = fromSql.Arguments is not ConstantExpression { Value: object?[] { Length: 0 } };
             return node;
         }
 
