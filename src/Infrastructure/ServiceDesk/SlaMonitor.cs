@@ -29,8 +29,10 @@ namespace ServiceDesk.Infrastructure.ServiceDesk;
 /// </remarks>
 public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ServiceDeskMetrics metrics, ILogger<SlaMonitor> logger) : BackgroundService
 {
+    internal const int DefaultBatchSize = 100;
+
     /// <summary>Tickets read and checked per query (tests make it small to cross batches with a few tickets).</summary>
-    internal int BatchSize { get; init; } = 100;
+    internal int BatchSize { get; init; } = DefaultBatchSize;
 
     private readonly DateTimeOffset _createdAt = clock.GetUtcNow();
     private long _lastCompletedAtTicks = -1;

@@ -51,8 +51,7 @@ public sealed class SlaMonitorTests(ServiceDeskApiFactory factory) : IClassFixtu
         Assert.Equal(numbers.Count, breached.GetProperty("items").GetArrayLength());
     }
 
-    private SlaMonitor Monitor() =>
-        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock, factory.Services.GetRequiredService<IConfiguration>(), factory.Services.GetRequiredService<ServiceDeskMetrics>(), NullLogger<SlaMonitor>.Instance);
+    private SlaMonitor Monitor() => TestMonitors.Of(factory);
 }
 
 /// <summary>Warnings and automatic escalation from the monitor alone (a host of its own: the test moves the clock).</summary>
@@ -84,8 +83,7 @@ public sealed class SlaWarningTests(ServiceDeskApiFactory factory) : IClassFixtu
         Assert.Contains("\"percentage\":75", warnings[0].Data);
     }
 
-    private SlaMonitor Monitor() =>
-        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock, factory.Services.GetRequiredService<IConfiguration>(), factory.Services.GetRequiredService<ServiceDeskMetrics>(), NullLogger<SlaMonitor>.Instance);
+    private SlaMonitor Monitor() => TestMonitors.Of(factory);
 }
 
 /// <summary>A host whose own SLA monitor does not run while a test moves the clock by hours: the test runs it.</summary>
@@ -150,7 +148,13 @@ public sealed class SlaMonitorBacklogTests(TestRunsTheMonitorApiFactory factory)
         Assert.Empty(await db.OutboxMessages.AsNoTracking().Where(m => m.Number == notDue && m.Type.StartsWith("sla.")).ToListAsync());
     }
 
-    private SlaMonitor Monitor(int batchSize) =>
+    private SlaMonitor Monitor(int batchSize) => TestMonitors.Of(factory, batchSize);
+}
+
+/// <summary>An SLA monitor over a test host's services and clock, run by the test itself rather than by its timer.</summary>
+internal static class TestMonitors
+{
+    public static SlaMonitor Of(ServiceDeskApiFactory factory, int batchSize = SlaMonitor.DefaultBatchSize) =>
         new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock, factory.Services.GetRequiredService<IConfiguration>(), factory.Services.GetRequiredService<ServiceDeskMetrics>(), NullLogger<SlaMonitor>.Instance)
         {
             BatchSize = batchSize,
