@@ -77,6 +77,7 @@ public static class DependencyInjection
         services.AddScoped<IProductLookup>(sp => sp.GetRequiredService<ReferenceLookups>());
         services.AddScoped<ICustomerAgreementsLookup>(sp => sp.GetRequiredService<ReferenceLookups>());
         services.AddSingleton<ITicketNumbers, TicketNumbers>();
+        services.AddSingleton<TicketListItems>();
         services.AddScoped<ITicketReader, TicketReader>();
         services.AddScoped<IProductLocks, ProductLocks>();
         services.AddScoped<CachedReferenceData>();

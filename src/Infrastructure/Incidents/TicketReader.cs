@@ -8,18 +8,21 @@ using ServiceDesk.Domain.ServiceLevels;
 using ServiceDesk.Infrastructure.Persistence;
 using TicketListQuery = System.Func<ServiceDesk.Infrastructure.Persistence.ServiceDeskDbContext, ServiceDesk.Domain.Incidents.TicketKind, System.Guid,
     ServiceDesk.Domain.Incidents.TicketStatus, ServiceDesk.Domain.ServiceLevels.Priority, string, string, string, System.DateTimeOffset,
-    System.DateTimeOffset, System.DateTimeOffset, string, int, System.Collections.Generic.IAsyncEnumerable<ServiceDesk.Application.Incidents.TicketListItem>>;
+    System.DateTimeOffset, System.DateTimeOffset, string, int, System.Collections.Generic.IAsyncEnumerable<ServiceDesk.Infrastructure.Incidents.ListedTicket>>;
 
 namespace ServiceDesk.Infrastructure.Incidents;
 
-/// <summary>One ticket by kind and number, and pages of the ticket list, through queries compiled once per process.</summary>
-internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQueries lists) : ITicketReader
+/// <summary>
+/// One ticket by kind and number, and pages of the ticket list, through queries compiled once per process. A page's
+/// query reads which tickets are on it and their versions, and <see cref="TicketListItems"/> gives their items.
+/// </summary>
+internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQueries lists, TicketListItems items) : ITicketReader
 {
     /// <summary>The list queries of the process (page sizes are the clients' choice: 256 bounds what they can make it compile).</summary>
     private static readonly ListQueries SharedLists = new(capacity: 256);
 
-    public TicketReader(ServiceDeskDbContext db)
-        : this(db, SharedLists)
+    public TicketReader(ServiceDeskDbContext db, TicketListItems items)
+        : this(db, SharedLists, items)
     {
     }
 
@@ -37,23 +40,23 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
     {
         var query = lists.For(filter);
         var (afterAt, afterNumber) = filter.After ?? default;
-        var rows = new List<TicketListItem>(filter.Take);
+        var page = new List<ListedTicket>(filter.Take);
         await foreach (var row in query(db, filter.Kind, filter.CustomerId ?? default, filter.Status ?? default, filter.Priority ?? default,
                            filter.ProductLine ?? string.Empty, filter.Group ?? string.Empty, filter.Assignee ?? string.Empty,
                            filter.OpenedFrom ?? default, filter.OpenedTo ?? default, afterAt, afterNumber ?? string.Empty, filter.Take)
                            .WithCancellation(cancellationToken))
         {
-            rows.Add(row);
+            page.Add(row);
         }
 
-        return rows;
+        return await items.OfAsync(db, page, cancellationToken);
     }
 
     /// <summary>
     /// The list's queries, one per combination of filters (its <see cref="Shape"/>) and page size, compiled when first
     /// asked for. Each is the query ListTickets would build with LINQ: only the filters that are set become SQL
-    /// conditions (so every filter keeps its own index), then newest first on (OpenedAt, Number), the list projection
-    /// and the LIMIT. Every compiled query takes every parameter; those of filters it does not have are ignored.
+    /// conditions (so every filter keeps its own index), then newest first on (OpenedAt, Number), each ticket's id and
+    /// version, and the LIMIT. Every compiled query takes every parameter; those of filters it does not have are ignored.
     /// <para>
     /// The LIMIT is a constant. PostgreSQL prices a LIMIT parameter at a tenth of the rows, so a prepared statement
     /// with one never moves to its cached generic plan: it was planned anew on every call, which cost it more than
@@ -142,11 +145,11 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
             }
 
             query = Body((IQueryable<Ticket> tickets, int take) =>
-                    tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Select(TicketMapper.ListItemProjection).Take(take),
+                    tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Select(t => new ListedTicket(t.Id, t.Version)).Take(take),
                 query, limit is { } rows ? Expression.Constant(rows) : Take);
             return EF.CompileAsyncQuery(
                 Expression.Lambda<Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
-                    DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IQueryable<TicketListItem>>>(
+                    DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IQueryable<ListedTicket>>>(
                     query, Context, Kind, CustomerId, Status, Priority, ProductLine, Group, Assignee, OpenedFrom, OpenedTo, AfterOpenedAt, AfterNumber, Take));
         }
 

@@ -45,7 +45,7 @@ public sealed class TicketListQueriesTests(ServiceDeskApiFactory factory) : ICla
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         var lists = new TicketReader.ListQueries(capacity: 2);
-        var reader = new TicketReader(db, lists);
+        var reader = new TicketReader(db, lists, scope.ServiceProvider.GetRequiredService<TicketListItems>());
 
         foreach (var take in new[] { 2, 3, 4, 5, 6, 2, 4 })
         {

@@ -1,0 +1,148 @@
+using System.Data.Common;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceDesk.Api.Tests.Infrastructure;
+using ServiceDesk.Api.Tests.ServiceDesk;
+using ServiceDesk.Application.Incidents;
+using ServiceDesk.Domain.Incidents;
+using ServiceDesk.Infrastructure.Incidents;
+using ServiceDesk.Infrastructure.Persistence;
+
+namespace ServiceDesk.Api.Tests.Incidents;
+
+/// <summary>
+/// The ticket list's kept items (<see cref="TicketListItems"/>): a page lists every ticket as it is now, after writes
+/// through this instance or another, and a page listed again reads only which tickets are on it and their versions.
+/// </summary>
+public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
+{
+    private readonly DeskDriver _desk = new(factory);
+
+    [Fact]
+    public async Task A_page_lists_each_ticket_as_it_is_now_after_writes_through_this_instance()
+    {
+        var customerId = await _desk.CustomerWithIncidentsAsync(3);
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+        var numbers = (await PageAsync(agent, customerId)).Select(i => i.GetProperty("number").GetString()!).ToList();
+
+        (await agent.PostAsJsonAsync($"/api/v1/incidents/{numbers[0]}/assign", new { group = "Infrastructure", assignee = "li.wei" })).EnsureSuccessStatusCode();
+        (await agent.PostAsync($"/api/v1/incidents/{numbers[0]}/start", null)).EnsureSuccessStatusCode();
+        (await agent.PatchAsJsonAsync($"/api/v1/incidents/{numbers[2]}", new { summary = "Switch replaced, watching", impact = "Low" })).EnsureSuccessStatusCode();
+
+        await AssertListedAsTheyAreAsync(agent, customerId);
+        var page = await PageAsync(agent, customerId);
+        Assert.Equal(["InProgress", "New", "New"], page.Select(i => i.GetProperty("status").GetString()));
+        Assert.Equal("Switch replaced, watching", page[2].GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task A_page_lists_a_ticket_as_another_instance_wrote_it()
+    {
+        var customerId = await _desk.CustomerWithIncidentsAsync(2);
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+        var number = (await PageAsync(agent, customerId))[0].GetProperty("number").GetString()!;
+
+        await using (var other = new SameDatabaseApiFactory(factory.Database))
+        {
+            using var otherAgent = (await other.CreateClientWithRolesAsync(null, "Agent")).Client;
+            (await otherAgent.PostAsJsonAsync($"/api/v1/incidents/{number}/assign", new { group = "Data Center", assignee = "wang.fang" })).EnsureSuccessStatusCode();
+        }
+
+        var item = (await PageAsync(agent, customerId))[0];
+        Assert.Equal("wang.fang", item.GetProperty("assignee").GetString());
+        Assert.Equal("Data Center", item.GetProperty("assignmentGroup").GetString());
+        await AssertListedAsTheyAreAsync(agent, customerId);
+    }
+
+    [Fact]
+    public async Task A_page_listed_again_reads_only_its_tickets_and_versions_and_reads_a_ticket_again_once_it_changes()
+    {
+        var customerId = await _desk.CustomerWithIncidentsAsync(3);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var commands = new CommandCounter();
+        await using var db = CountingContext(scope.ServiceProvider, commands);
+        var reader = new TicketReader(db, scope.ServiceProvider.GetRequiredService<TicketListItems>());
+        var filter = new TicketListFilter(TicketKind.Incident, customerId, null, null, null, null, null, null, null, null, null, 51);
+
+        var first = await reader.ListAsync(filter, CancellationToken.None);
+        Assert.Equal(2, commands.Count); // the page's tickets, then their items
+        var again = await reader.ListAsync(filter, CancellationToken.None);
+        Assert.Equal(3, commands.Count); // the page's tickets only
+        Assert.Equal(first, again);
+
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+        (await agent.PostAsJsonAsync($"/api/v1/incidents/{first[1].Number}/assign", new { group = "Infrastructure", assignee = "li.wei" })).EnsureSuccessStatusCode();
+        var changed = await reader.ListAsync(filter, CancellationToken.None);
+        Assert.Equal(5, commands.Count);
+        Assert.Equal(first[0], changed[0]);
+        Assert.Equal(first[2], changed[2]);
+        Assert.Equal(("li.wei", TicketStatus.Assigned), (changed[1].Assignee, changed[1].Status));
+    }
+
+    [Fact]
+    public async Task A_ticket_written_after_its_page_was_read_is_listed_as_it_is_now()
+    {
+        var customerId = await _desk.CustomerWithIncidentsAsync(1);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var commands = new CommandCounter();
+        await using var db = CountingContext(scope.ServiceProvider, commands);
+        var items = scope.ServiceProvider.GetRequiredService<TicketListItems>();
+        var ticket = await db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.CustomerId == customerId);
+        using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
+        (await agent.PostAsJsonAsync($"/api/v1/incidents/{ticket.Number}/assign", new { group = "Infrastructure", assignee = "li.wei" })).EnsureSuccessStatusCode();
+
+        // As if the page's query had read the ticket just before the assignment.
+        var before = commands.Count;
+        var item = Assert.Single(await items.OfAsync(db, [new ListedTicket(ticket.Id, ticket.Version)], CancellationToken.None));
+        Assert.Equal("li.wei", item.Assignee);
+        Assert.Equal(before + 1, commands.Count);
+
+        // Kept at the version it was read at: the page that lists that version reads no item.
+        var kept = Assert.Single(await items.OfAsync(db, [new ListedTicket(ticket.Id, ticket.Version + 1)], CancellationToken.None));
+        Assert.Same(item, kept);
+        Assert.Equal(before + 1, commands.Count);
+    }
+
+    private static async Task<List<JsonElement>> PageAsync(HttpClient client, Guid customerId) =>
+        [.. (await (await client.GetAsync($"/api/v1/incidents?customerId={customerId}")).ReadJsonAsync()).GetProperty("items").EnumerateArray()];
+
+    /// <summary>Every item on the customer's page has the values of the ticket's own read, field for field.</summary>
+    private static async Task AssertListedAsTheyAreAsync(HttpClient client, Guid customerId)
+    {
+        foreach (var item in await PageAsync(client, customerId))
+        {
+            var ticket = await (await client.GetAsync($"/api/v1/incidents/{item.GetProperty("number").GetString()}")).ReadJsonAsync();
+            foreach (var field in item.EnumerateObject())
+                Assert.Equal(ticket.GetProperty(field.Name).GetRawText(), field.Value.GetRawText());
+        }
+    }
+
+    /// <summary>
+    /// A context of its own on the suite's database whose SQL commands are counted (an interceptor in its options,
+    /// which the pooled contexts of the host cannot take).
+    /// </summary>
+    private static ServiceDeskDbContext CountingContext(IServiceProvider services, CommandCounter counter)
+    {
+        var type = services.GetRequiredService<ServiceDeskDbContext>().GetType();
+        var options = (DbContextOptions)services.GetRequiredService(typeof(DbContextOptions<>).MakeGenericType(type));
+        var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(type), options)!;
+        return (ServiceDeskDbContext)Activator.CreateInstance(type, builder.AddInterceptors(counter).Options)!;
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
