@@ -8,19 +8,24 @@ using ServiceDesk.Infrastructure.Persistence;
 
 namespace ServiceDesk.Infrastructure.Incidents;
 
-/// <summary>A ticket on a page of the list: which one, and at which version (<see cref="TicketReader.ListAsync"/>).</summary>
-internal readonly record struct ListedTicket(Guid Id, int Version);
+/// <summary>
+/// A ticket on a page of the list (<see cref="TicketReader.ListAsync"/>): which one and at which version, for a page
+/// whose items are kept (<see cref="TicketListItems"/>); or its item, read with the page.
+/// </summary>
+internal readonly record struct ListedTicket(Guid Id, int Version, TicketListItem? Item);
 
 /// <summary>
-/// The list items of tickets recently listed, by ticket and version, for the ticket list (issue 14). A page's query
-/// reads each ticket's id and version only, and its items come from here; the tickets not here, or here at another
-/// version, are read in one more query and kept.
+/// The list items of tickets recently listed on a first page of the ticket list, by ticket and version (issue 14). A
+/// first page's query reads each ticket's id and version only, and its items come from here; the tickets not here,
+/// or here at another version, are read in one more query and kept.
 /// <para>
 /// A ticket's version changes with every write of the row (it is the optimistic-concurrency token, and nothing
 /// writes tickets around it), so an item kept at the version a page reads is the row as committed at that version:
 /// a kept item is never stale, whatever instance wrote the ticket. Keyed by the ticket's id, not its number, so that
 /// two databases behind one process (tests, a restore) cannot mix. A page's items took about half of what the API
-/// spent on it (Npgsql reading some 850 values, EF Core shaping them): a page clients poll reads 100 instead.
+/// spent on it (Npgsql reading some 850 values, EF Core shaping them); a first page clients poll reads 100 instead.
+/// A page none of whose items are kept costs a third more than reading them with the page, which is why pages after
+/// a cursor (a walk through the list) read theirs at once.
 /// </para>
 /// </summary>
 internal sealed class TicketListItems : IDisposable
@@ -33,18 +38,26 @@ internal sealed class TicketListItems : IDisposable
 
     private static readonly Func<ServiceDeskDbContext, Guid[], IAsyncEnumerable<VersionedItem>> ById = CompileById();
 
+    /// <summary>Every entry's options (the cache only reads them).</summary>
+    private static readonly MemoryCacheEntryOptions EntryOptions = new() { Size = 1, SlidingExpiration = Unused };
+
     private readonly MemoryCache _items;
 
     public TicketListItems() => _items = new MemoryCache(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    /// <summary>The items of a page's tickets in the page's order: kept ones, and the others read from <paramref name="db"/>.</summary>
+    /// <summary>
+    /// The items of a page's tickets in the page's order: those read with the page, kept ones, and the others read from
+    /// <paramref name="db"/>.
+    /// </summary>
     public async Task<List<TicketListItem>> OfAsync(ServiceDeskDbContext db, List<ListedTicket> page, CancellationToken cancellationToken)
     {
         var items = new TicketListItem?[page.Count];
         List<Guid>? missing = null;
         for (var i = 0; i < page.Count; i++)
         {
-            if (_items.TryGetValue(page[i].Id, out VersionedItem? kept) && kept!.Version == page[i].Version)
+            if (page[i].Item is { } read)
+                items[i] = read;
+            else if (_items.TryGetValue(page[i].Id, out VersionedItem? kept) && kept!.Version == page[i].Version)
                 items[i] = kept.Item;
             else
                 (missing ??= []).Add(page[i].Id);
@@ -57,7 +70,7 @@ internal sealed class TicketListItems : IDisposable
             {
                 read[row.Id] = row.Item;
                 // A ticket written since the page's query comes back newer: it is kept, and listed, as it is now.
-                _items.Set(row.Id, row, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Unused });
+                _items.Set(row.Id, row, EntryOptions);
             }
 
             for (var i = 0; i < page.Count; i++)

@@ -13,8 +13,8 @@ using TicketListQuery = System.Func<ServiceDesk.Infrastructure.Persistence.Servi
 namespace ServiceDesk.Infrastructure.Incidents;
 
 /// <summary>
-/// One ticket by kind and number, and pages of the ticket list, through queries compiled once per process. A page's
-/// query reads which tickets are on it and their versions, and <see cref="TicketListItems"/> gives their items.
+/// One ticket by kind and number, and pages of the ticket list, through queries compiled once per process. A first
+/// page's query reads which tickets are on it and their versions, and <see cref="TicketListItems"/> gives their items.
 /// </summary>
 internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQueries lists, TicketListItems items) : ITicketReader
 {
@@ -55,8 +55,8 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
     /// <summary>
     /// The list's queries, one per combination of filters (its <see cref="Shape"/>) and page size, compiled when first
     /// asked for. Each is the query ListTickets would build with LINQ: only the filters that are set become SQL
-    /// conditions (so every filter keeps its own index), then newest first on (OpenedAt, Number), each ticket's id and
-    /// version, and the LIMIT. Every compiled query takes every parameter; those of filters it does not have are ignored.
+    /// conditions (so every filter keeps its own index), then newest first on (OpenedAt, Number), the LIMIT, and what
+    /// the page needs of each ticket (<see cref="ListedTicket"/>). Every compiled query takes every parameter; those of filters it does not have are ignored.
     /// <para>
     /// The LIMIT is a constant. PostgreSQL prices a LIMIT parameter at a tenth of the rows, so a prepared statement
     /// with one never moves to its cached generic plan: it was planned anew on every call, which cost it more than
@@ -101,6 +101,12 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
         private static readonly ParameterExpression AfterNumber = Expression.Parameter(typeof(string), "afterNumber");
         private static readonly ParameterExpression Take = Expression.Parameter(typeof(int), "take");
 
+        /// <summary>A ticket of a first page: its id and version (<see cref="TicketListItems"/> gives its item).</summary>
+        private static readonly Expression<Func<Ticket, ListedTicket>> Keys = t => new ListedTicket(t.Id, t.Version, null);
+
+        /// <summary>A ticket of a page after a cursor: its item (the list projection) and nothing else.</summary>
+        private static readonly Expression<Func<Ticket, ListedTicket>> Listed = WithItem();
+
         public static Shape ShapeOf(TicketListFilter filter) =>
             (filter.CustomerId is null ? 0 : Shape.Customer)
             | (filter.Status is null ? 0 : Shape.Status)
@@ -144,13 +150,25 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
                     query, AfterOpenedAt, AfterNumber);
             }
 
+            // A first page (what clients poll) reads which tickets are on it, and their items are kept; a page after a
+            // cursor (a walk through the list, once) reads its items at once, as a kept item would rarely be asked for again.
+            var listed = shape.HasFlag(Shape.After) ? Listed : Keys;
             query = Body((IQueryable<Ticket> tickets, int take) =>
-                    tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Select(t => new ListedTicket(t.Id, t.Version)).Take(take),
+                    tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Take(take),
                 query, limit is { } rows ? Expression.Constant(rows) : Take);
+            query = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Ticket), typeof(ListedTicket)], query, Expression.Quote(listed));
             return EF.CompileAsyncQuery(
                 Expression.Lambda<Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
                     DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IQueryable<ListedTicket>>>(
                     query, Context, Kind, CustomerId, Status, Priority, ProductLine, Group, Assignee, OpenedFrom, OpenedTo, AfterOpenedAt, AfterNumber, Take));
+        }
+
+        private static Expression<Func<Ticket, ListedTicket>> WithItem()
+        {
+            Expression<Func<TicketListItem, ListedTicket>> listed = item => new ListedTicket(Guid.Empty, 0, item);
+            var ticket = TicketMapper.ListItemProjection.Parameters[0];
+            return Expression.Lambda<Func<Ticket, ListedTicket>>(
+                ReplacingExpressionVisitor.Replace(listed.Parameters[0], TicketMapper.ListItemProjection.Body, listed.Body), ticket);
         }
 
         /// <summary><paramref name="query"/>.Where(predicate), the predicate's second parameter being the compiled query's <paramref name="argument"/>.</summary>

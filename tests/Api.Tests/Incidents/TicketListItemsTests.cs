@@ -15,7 +15,8 @@ namespace ServiceDesk.Api.Tests.Incidents;
 
 /// <summary>
 /// The ticket list's kept items (<see cref="TicketListItems"/>): a page lists every ticket as it is now, after writes
-/// through this instance or another, and a page listed again reads only which tickets are on it and their versions.
+/// through this instance or another; a first page listed again reads only which tickets are on it and their versions,
+/// and a page after a cursor reads its items with the page.
 /// </summary>
 public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
 {
@@ -83,6 +84,29 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_page_after_a_cursor_reads_its_items_with_the_page_and_keeps_none()
+    {
+        var customerId = await _desk.CustomerWithIncidentsAsync(3);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var commands = new CommandCounter();
+        await using var db = CountingContext(scope.ServiceProvider, commands);
+        var items = scope.ServiceProvider.GetRequiredService<TicketListItems>();
+        var reader = new TicketReader(db, items);
+        var first = new TicketListFilter(TicketKind.Incident, customerId, null, null, null, null, null, null, null, null, null, 2);
+        var top = await reader.ListAsync(first, CancellationToken.None);
+
+        var kept = items.Count;
+        var before = commands.Count;
+        var next = await reader.ListAsync(first with { After = (top[0].OpenedAt, top[0].Number), Take = 3 }, CancellationToken.None);
+        Assert.Equal(before + 1, commands.Count);
+        Assert.Equal(kept, items.Count);
+        Assert.Equal(2, next.Count);
+        Assert.Equal(top[1], next[0]);
+        Assert.True(string.CompareOrdinal(next[0].Number, next[1].Number) > 0);
+        Assert.All(next, i => Assert.Equal(customerId, i.CustomerId));
+    }
+
+    [Fact]
     public async Task A_ticket_written_after_its_page_was_read_is_listed_as_it_is_now()
     {
         var customerId = await _desk.CustomerWithIncidentsAsync(1);
@@ -96,12 +120,12 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
 
         // As if the page's query had read the ticket just before the assignment.
         var before = commands.Count;
-        var item = Assert.Single(await items.OfAsync(db, [new ListedTicket(ticket.Id, ticket.Version)], CancellationToken.None));
+        var item = Assert.Single(await items.OfAsync(db, [new ListedTicket(ticket.Id, ticket.Version, null)], CancellationToken.None));
         Assert.Equal("li.wei", item.Assignee);
         Assert.Equal(before + 1, commands.Count);
 
         // Kept at the version it was read at: the page that lists that version reads no item.
-        var kept = Assert.Single(await items.OfAsync(db, [new ListedTicket(ticket.Id, ticket.Version + 1)], CancellationToken.None));
+        var kept = Assert.Single(await items.OfAsync(db, [new ListedTicket(ticket.Id, ticket.Version + 1, null)], CancellationToken.None));
         Assert.Same(item, kept);
         Assert.Equal(before + 1, commands.Count);
     }
