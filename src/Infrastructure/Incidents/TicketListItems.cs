@@ -19,13 +19,14 @@ internal readonly record struct ListedTicket(Guid Id, int Version, TicketListIte
 /// first page's query reads each ticket's id and version only, and its items come from here; the tickets not here,
 /// or here at another version, are read in one more query and kept.
 /// <para>
-/// A ticket's version changes with every write of the row (it is the optimistic-concurrency token, and nothing
-/// writes tickets around it), so an item kept at the version a page reads is the row as committed at that version:
-/// a kept item is never stale, whatever instance wrote the ticket. Keyed by the ticket's id, not its number, so that
-/// two databases behind one process (tests, a restore) cannot mix. A page's items took about half of what the API
-/// spent on it (Npgsql reading some 850 values, EF Core shaping them); a first page clients poll reads 100 instead.
-/// A page none of whose items are kept costs a third more than reading them with the page, which is why pages after
-/// a cursor (a walk through the list) read theirs at once.
+/// A ticket's version changes with every write of the row (it is the optimistic-concurrency token, and nothing writes
+/// tickets around it: anything that ever updates Tickets outside SaveChanges must increment "Version" too), so an item
+/// kept at the version a page reads is the row as committed at that version: a kept item is never stale, whatever
+/// instance wrote the ticket. Keyed by the ticket's id, not its number, so that two databases behind one process (the
+/// tests') cannot mix; <see cref="ReadFor"/> bounds what a restored database could mix up. A page's items took about
+/// half of what the API spent on it (Npgsql reading some 850 values, EF Core shaping them); a first page clients poll
+/// reads 100 instead. A page none of whose items are kept costs a third more than reading them with the page, which is
+/// why pages after a cursor (a walk through the list) read theirs at once.
 /// </para>
 /// </summary>
 internal sealed class TicketListItems : IDisposable
@@ -34,58 +35,62 @@ internal sealed class TicketListItems : IDisposable
     public const int Capacity = 10_000;
 
     /// <summary>An item not listed for this long is dropped.</summary>
-    public static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan UnlistedFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// An item is dropped this long after it was read, listed or not: a backstop for a write around the version (a
+    /// restored database, whose versions start again from older ones; an UPDATE of Tickets by hand).
+    /// </summary>
+    public static readonly TimeSpan ReadFor = TimeSpan.FromMinutes(30);
 
     private static readonly Func<ServiceDeskDbContext, Guid[], IAsyncEnumerable<VersionedItem>> ById = CompileById();
 
     /// <summary>Every entry's options (the cache only reads them).</summary>
-    private static readonly MemoryCacheEntryOptions EntryOptions = new() { Size = 1, SlidingExpiration = Unused };
+    private static readonly MemoryCacheEntryOptions EntryOptions = new() { Size = 1, SlidingExpiration = UnlistedFor, AbsoluteExpirationRelativeToNow = ReadFor };
 
     private readonly MemoryCache _items;
 
     public TicketListItems() => _items = new MemoryCache(new MemoryCacheOptions { SizeLimit = Capacity });
 
     /// <summary>
-    /// The items of a page's tickets in the page's order: those read with the page, kept ones, and the others read from
-    /// <paramref name="db"/>.
+    /// The items of a page's tickets (their ids and versions) in the page's order: kept ones, and the others read from
+    /// <paramref name="db"/> and kept. Null when one of them was written since the page's query (read at another
+    /// version, or not at all): its item might no longer match the page's filters, so the page must be read again.
     /// </summary>
-    public async Task<List<TicketListItem>> OfAsync(ServiceDeskDbContext db, List<ListedTicket> page, CancellationToken cancellationToken)
+    public async Task<List<TicketListItem>?> OfAsync(ServiceDeskDbContext db, List<ListedTicket> page, CancellationToken cancellationToken)
     {
-        var items = new TicketListItem?[page.Count];
+        var items = new List<TicketListItem>(page.Count);
         List<Guid>? missing = null;
-        for (var i = 0; i < page.Count; i++)
+        foreach (var ticket in page)
         {
-            if (page[i].Item is { } read)
-                items[i] = read;
-            else if (_items.TryGetValue(page[i].Id, out VersionedItem? kept) && kept!.Version == page[i].Version)
-                items[i] = kept.Item;
+            if (_items.TryGetValue(ticket.Id, out VersionedItem? kept) && kept!.Version == ticket.Version)
+                items.Add(kept.Item);
             else
-                (missing ??= []).Add(page[i].Id);
+                (missing ??= []).Add(ticket.Id);
         }
 
-        if (missing is not null)
+        if (missing is null)
+            return items;
+
+        var read = new Dictionary<Guid, VersionedItem>(missing.Count);
+        await foreach (var row in ById(db, missing.ToArray()).WithCancellation(cancellationToken))
         {
-            var read = new Dictionary<Guid, TicketListItem>(missing.Count);
-            await foreach (var row in ById(db, missing.ToArray()).WithCancellation(cancellationToken))
-            {
-                read[row.Id] = row.Item;
-                // A ticket written since the page's query comes back newer: it is kept, and listed, as it is now.
-                _items.Set(row.Id, row, EntryOptions);
-            }
-
-            for (var i = 0; i < page.Count; i++)
-                items[i] ??= read.GetValueOrDefault(page[i].Id);
+            read[row.Id] = row;
+            _items.Set(row.Id, row, EntryOptions);
         }
 
-        var list = new List<TicketListItem>(page.Count);
-        foreach (var item in items)
+        items.Clear();
+        foreach (var ticket in page)
         {
-            // Null only if a ticket were deleted between the two queries (tickets are never deleted).
-            if (item is not null)
-                list.Add(item);
+            if (_items.TryGetValue(ticket.Id, out VersionedItem? kept) && kept!.Version == ticket.Version)
+                items.Add(kept.Item);
+            else if (read.TryGetValue(ticket.Id, out var row) && row.Version == ticket.Version)
+                items.Add(row.Item);
+            else
+                return null;
         }
 
-        return list;
+        return items;
     }
 
     /// <summary>How many items are kept (for tests).</summary>

@@ -38,7 +38,17 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
 
     public async Task<List<TicketListItem>> ListAsync(TicketListFilter filter, CancellationToken cancellationToken)
     {
-        var query = lists.For(filter);
+        // A first page (what clients poll) reads which tickets are on it and takes their kept items. A page after a
+        // cursor (a walk through the list, once) reads its items with it, and so does a first page again when one of
+        // its tickets was written between its two queries (its item might no longer match the filters).
+        if (filter.After is null && await items.OfAsync(db, await ReadAsync(filter, withItems: false, cancellationToken), cancellationToken) is { } kept)
+            return kept;
+        return (await ReadAsync(filter, withItems: true, cancellationToken)).ConvertAll(t => t.Item!);
+    }
+
+    private async Task<List<ListedTicket>> ReadAsync(TicketListFilter filter, bool withItems, CancellationToken cancellationToken)
+    {
+        var query = lists.For(filter, withItems);
         var (afterAt, afterNumber) = filter.After ?? default;
         var page = new List<ListedTicket>(filter.Take);
         await foreach (var row in query(db, filter.Kind, filter.CustomerId ?? default, filter.Status ?? default, filter.Priority ?? default,
@@ -49,14 +59,15 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
             page.Add(row);
         }
 
-        return await items.OfAsync(db, page, cancellationToken);
+        return page;
     }
 
     /// <summary>
     /// The list's queries, one per combination of filters (its <see cref="Shape"/>) and page size, compiled when first
     /// asked for. Each is the query ListTickets would build with LINQ: only the filters that are set become SQL
-    /// conditions (so every filter keeps its own index), then newest first on (OpenedAt, Number), the LIMIT, and what
-    /// the page needs of each ticket (<see cref="ListedTicket"/>). Every compiled query takes every parameter; those of filters it does not have are ignored.
+    /// conditions (so every filter keeps its own index), then newest first on (OpenedAt, Number), the LIMIT, and each
+    /// ticket's id and version or its item (<see cref="ListedTicket"/>). Every compiled query takes every parameter;
+    /// those of filters it does not have are ignored.
     /// <para>
     /// The LIMIT is a constant. PostgreSQL prices a LIMIT parameter at a tenth of the rows, so a prepared statement
     /// with one never moves to its cached generic plan: it was planned anew on every call, which cost it more than
@@ -72,9 +83,9 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
         /// <summary>How many queries are compiled (for tests).</summary>
         public int Count => _compiled.Count;
 
-        public TicketListQuery For(TicketListFilter filter)
+        public TicketListQuery For(TicketListFilter filter, bool withItems)
         {
-            var shape = TicketList.ShapeOf(filter);
+            var shape = TicketList.ShapeOf(filter) | (withItems ? Shape.Items : 0);
             // Limit 0 stands for "a parameter" (a page always reads at least one row); it exists only once the capacity
             // is reached, so a size not compiled by then goes straight to it (Count locks the whole dictionary).
             if (_compiled.TryGetValue((shape, filter.Take), out var query) || _compiled.TryGetValue((shape, 0), out query))
@@ -101,11 +112,11 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
         private static readonly ParameterExpression AfterNumber = Expression.Parameter(typeof(string), "afterNumber");
         private static readonly ParameterExpression Take = Expression.Parameter(typeof(int), "take");
 
-        /// <summary>A ticket of a first page: its id and version (<see cref="TicketListItems"/> gives its item).</summary>
-        private static readonly Expression<Func<Ticket, ListedTicket>> Keys = t => new ListedTicket(t.Id, t.Version, null);
+        /// <summary>A ticket's id and version (<see cref="TicketListItems"/> gives its item).</summary>
+        private static readonly Expression<Func<Ticket, ListedTicket>> IdAndVersion = t => new ListedTicket(t.Id, t.Version, null);
 
-        /// <summary>A ticket of a page after a cursor: its item (the list projection) and nothing else.</summary>
-        private static readonly Expression<Func<Ticket, ListedTicket>> Listed = WithItem();
+        /// <summary>A ticket's item (the list projection) and nothing else: the id and version are not needed then.</summary>
+        private static readonly Expression<Func<Ticket, ListedTicket>> ItemOnly = WithItem();
 
         public static Shape ShapeOf(TicketListFilter filter) =>
             (filter.CustomerId is null ? 0 : Shape.Customer)
@@ -150,9 +161,7 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
                     query, AfterOpenedAt, AfterNumber);
             }
 
-            // A first page (what clients poll) reads which tickets are on it, and their items are kept; a page after a
-            // cursor (a walk through the list, once) reads its items at once, as a kept item would rarely be asked for again.
-            var listed = shape.HasFlag(Shape.After) ? Listed : Keys;
+            var listed = shape.HasFlag(Shape.Items) ? ItemOnly : IdAndVersion;
             query = Body((IQueryable<Ticket> tickets, int take) =>
                     tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Take(take),
                 query, limit is { } rows ? Expression.Constant(rows) : Take);
@@ -203,5 +212,8 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
         OpenedFrom = 1 << 8,
         OpenedTo = 1 << 9,
         After = 1 << 10,
+
+        /// <summary>Not a filter: the query reads each ticket's item, not its id and version.</summary>
+        Items = 1 << 11,
     }
 }
