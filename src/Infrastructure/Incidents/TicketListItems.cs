@@ -32,7 +32,7 @@ internal readonly record struct ListedTicket(Guid Id, int Version, TicketListIte
 internal sealed class TicketListItems : IDisposable
 {
     /// <summary>How many items are kept at most (about 1 KB each, with the cache's entry).</summary>
-    public const int Capacity = 10_000;
+    public const int DefaultCapacity = 10_000;
 
     /// <summary>An item not listed for this long is dropped.</summary>
     public static readonly TimeSpan UnlistedFor = TimeSpan.FromMinutes(10);
@@ -50,7 +50,14 @@ internal sealed class TicketListItems : IDisposable
 
     private readonly MemoryCache _items;
 
-    public TicketListItems() => _items = new MemoryCache(new MemoryCacheOptions { SizeLimit = Capacity });
+    public TicketListItems()
+        : this(DefaultCapacity)
+    {
+    }
+
+    /// <param name="capacity">How many items are kept at most; past it a new item is not kept (and the cache drops the
+    /// least recently listed twentieth in the background), so its page reads it again.</param>
+    internal TicketListItems(int capacity) => _items = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity });
 
     /// <summary>
     /// The items of a page's tickets (their ids and versions) in the page's order: kept ones, and the others read from

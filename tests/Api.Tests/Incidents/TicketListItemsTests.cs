@@ -84,6 +84,29 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_page_with_more_tickets_than_can_be_kept_lists_every_one_as_it_is()
+    {
+        var customerId = await _desk.CustomerWithIncidentsAsync(4);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var commands = new CommandCounter();
+        await using var db = CountingContext(scope.ServiceProvider, commands);
+        using var items = new TicketListItems(capacity: 2);
+        var reader = new TicketReader(db, items);
+        var filter = new TicketListFilter(TicketKind.Incident, customerId, null, null, null, null, null, null, null, null, null, 5);
+        using var unbounded = new TicketListItems();
+        var expected = await new TicketReader(db, unbounded).ListAsync(filter with { After = (DateTimeOffset.MaxValue, "~") }, CancellationToken.None);
+        Assert.Equal(4, expected.Count);
+
+        for (var call = 0; call < 3; call++)
+        {
+            var before = commands.Count;
+            Assert.Equal(expected, await reader.ListAsync(filter, CancellationToken.None));
+            Assert.Equal(before + 2, commands.Count); // at most two of the four are kept: the others are read each time
+            Assert.True(items.Count <= 2, $"{items.Count} items kept");
+        }
+    }
+
+    [Fact]
     public async Task A_page_after_a_cursor_reads_its_items_with_the_page_and_keeps_none()
     {
         var customerId = await _desk.CustomerWithIncidentsAsync(3);
