@@ -1,23 +1,18 @@
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Caching.Memory;
 using ServiceDesk.Application.Incidents;
-using ServiceDesk.Domain.Incidents;
-using ServiceDesk.Infrastructure.Persistence;
 
 namespace ServiceDesk.Infrastructure.Incidents;
 
 /// <summary>
 /// A ticket on a page of the list (<see cref="TicketReader.ListAsync"/>): which one and at which version, for a page
-/// whose items are kept (<see cref="TicketListItems"/>); or its item, read with the page.
+/// whose items are kept (<see cref="TicketListItems"/>); its item, read with the page; or all three, as kept.
 /// </summary>
 internal readonly record struct ListedTicket(Guid Id, int Version, TicketListItem? Item);
 
 /// <summary>
 /// The list items of tickets recently listed on a first page of the ticket list, by ticket and version (issue 14). A
 /// first page's query reads each ticket's id and version only, and its items come from here; the tickets not here,
-/// or here at another version, are read in one more query and kept.
+/// or here at another version, are read in one more query (<see cref="TicketReader"/>'s) and kept.
 /// <para>
 /// A ticket's version changes with every write of the row (it is the optimistic-concurrency token, and nothing writes
 /// tickets around it: anything that ever updates Tickets outside SaveChanges must increment "Version" too), so an item
@@ -43,8 +38,6 @@ internal sealed class TicketListItems : IDisposable
     /// </summary>
     public static readonly TimeSpan ReadFor = TimeSpan.FromMinutes(30);
 
-    private static readonly Func<ServiceDeskDbContext, Guid[], IAsyncEnumerable<VersionedItem>> ById = CompileById();
-
     /// <summary>Every entry's options (the cache only reads them).</summary>
     private static readonly MemoryCacheEntryOptions EntryOptions = new() { Size = 1, SlidingExpiration = UnlistedFor, AbsoluteExpirationRelativeToNow = ReadFor };
 
@@ -60,18 +53,20 @@ internal sealed class TicketListItems : IDisposable
     internal TicketListItems(int capacity) => _items = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity });
 
     /// <summary>
-    /// The items of a page's tickets (their ids and versions) in the page's order: kept ones, and the others read from
-    /// <paramref name="db"/> and kept. Null when one of them was written since the page's query (read at another
-    /// version, or not at all): its item might no longer match the page's filters, so the page must be read again.
+    /// The items of a page's tickets (their ids and versions) in the page's order: kept ones, and the others read by
+    /// <paramref name="readById"/> (each with its id, version and item) and kept. Null when one of them was written
+    /// since the page's query (read at another version, or not at all): its item might no longer match the page's
+    /// filters, so the page must be read again.
     /// </summary>
-    public async Task<List<TicketListItem>?> OfAsync(ServiceDeskDbContext db, List<ListedTicket> page, CancellationToken cancellationToken)
+    public async Task<List<TicketListItem>?> OfAsync(
+        List<ListedTicket> page, Func<Guid[], IAsyncEnumerable<ListedTicket>> readById, CancellationToken cancellationToken)
     {
         var items = new List<TicketListItem>(page.Count);
         List<Guid>? missing = null;
         foreach (var ticket in page)
         {
-            if (_items.TryGetValue(ticket.Id, out VersionedItem? kept) && kept!.Version == ticket.Version)
-                items.Add(kept.Item);
+            if (Kept(ticket) is { } item)
+                items.Add(item);
             else
                 (missing ??= []).Add(ticket.Id);
         }
@@ -79,8 +74,8 @@ internal sealed class TicketListItems : IDisposable
         if (missing is null)
             return items;
 
-        var read = new Dictionary<Guid, VersionedItem>(missing.Count);
-        await foreach (var row in ById(db, missing.ToArray()).WithCancellation(cancellationToken))
+        var read = new Dictionary<Guid, ListedTicket>(missing.Count);
+        await foreach (var row in readById(missing.ToArray()).WithCancellation(cancellationToken))
         {
             read[row.Id] = row;
             _items.Set(row.Id, row, EntryOptions);
@@ -89,10 +84,10 @@ internal sealed class TicketListItems : IDisposable
         items.Clear();
         foreach (var ticket in page)
         {
-            if (_items.TryGetValue(ticket.Id, out VersionedItem? kept) && kept!.Version == ticket.Version)
-                items.Add(kept.Item);
+            if (Kept(ticket) is { } item)
+                items.Add(item);
             else if (read.TryGetValue(ticket.Id, out var row) && row.Version == ticket.Version)
-                items.Add(row.Item);
+                items.Add(row.Item!);
             else
                 return null;
         }
@@ -105,18 +100,7 @@ internal sealed class TicketListItems : IDisposable
 
     public void Dispose() => _items.Dispose();
 
-    /// <summary>Tickets by id as list items with their versions: <c>WHERE Id IN (...)</c> and the list's projection.</summary>
-    private static Func<ServiceDeskDbContext, Guid[], IAsyncEnumerable<VersionedItem>> CompileById()
-    {
-        Expression<Func<ServiceDeskDbContext, Guid[], IQueryable<Ticket>>> tickets =
-            (context, ids) => context.Set<Ticket>().AsNoTracking().Where(t => ids.Contains(t.Id));
-        Expression<Func<Ticket, TicketListItem, VersionedItem>> versioned = (t, item) => new VersionedItem(t.Id, t.Version, item);
-        var ticket = versioned.Parameters[0];
-        var item = ReplacingExpressionVisitor.Replace(TicketMapper.ListItemProjection.Parameters[0], ticket, TicketMapper.ListItemProjection.Body);
-        var selector = Expression.Lambda<Func<Ticket, VersionedItem>>(ReplacingExpressionVisitor.Replace(versioned.Parameters[1], item, versioned.Body), ticket);
-        var query = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Ticket), typeof(VersionedItem)], tickets.Body, Expression.Quote(selector));
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<ServiceDeskDbContext, Guid[], IQueryable<VersionedItem>>>(query, tickets.Parameters));
-    }
-
-    private sealed record VersionedItem(Guid Id, int Version, TicketListItem Item);
+    /// <summary>The ticket's kept item if it is kept at that version.</summary>
+    private TicketListItem? Kept(ListedTicket ticket) =>
+        _items.TryGetValue(ticket.Id, out ListedTicket kept) && kept.Version == ticket.Version ? kept.Item : null;
 }

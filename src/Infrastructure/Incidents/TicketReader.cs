@@ -33,6 +33,9 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
                 .Select(TicketMapper.Projection)
                 .FirstOrDefault());
 
+    /// <summary>Tickets by id, each with its version and list item (those a first page does not have kept).</summary>
+    private static readonly Func<ServiceDeskDbContext, Guid[], IAsyncEnumerable<ListedTicket>> TicketsById = TicketList.CompileById();
+
     public Task<TicketResponse?> FindAsync(TicketKind kind, string number, CancellationToken cancellationToken) =>
         TicketByNumber(db, number, kind, cancellationToken);
 
@@ -41,10 +44,14 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
         // A first page (what clients poll) reads which tickets are on it and takes their kept items. A page after a
         // cursor (a walk through the list, once) reads its items with it, and so does a first page again when one of
         // its tickets was written between its two queries (its item might no longer match the filters).
-        if (filter.After is null && await items.OfAsync(db, await ReadAsync(filter, withItems: false, cancellationToken), cancellationToken) is { } kept)
+        if (filter.After is null && await KeptItemsAsync(await ReadAsync(filter, withItems: false, cancellationToken), cancellationToken) is { } kept)
             return kept;
         return (await ReadAsync(filter, withItems: true, cancellationToken)).ConvertAll(t => t.Item!);
     }
+
+    /// <summary>The items of a first page's tickets, or null to read the page again (<see cref="TicketListItems.OfAsync"/>).</summary>
+    internal Task<List<TicketListItem>?> KeptItemsAsync(List<ListedTicket> page, CancellationToken cancellationToken) =>
+        items.OfAsync(page, ids => TicketsById(db, ids), cancellationToken);
 
     private async Task<List<ListedTicket>> ReadAsync(TicketListFilter filter, bool withItems, CancellationToken cancellationToken)
     {
@@ -116,7 +123,10 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
         private static readonly Expression<Func<Ticket, ListedTicket>> IdAndVersion = t => new ListedTicket(t.Id, t.Version, null);
 
         /// <summary>A ticket's item (the list projection) and nothing else: the id and version are not needed then.</summary>
-        private static readonly Expression<Func<Ticket, ListedTicket>> ItemOnly = WithItem();
+        private static readonly Expression<Func<Ticket, ListedTicket>> ItemOnly = WithListItem((t, item) => new ListedTicket(Guid.Empty, 0, item));
+
+        /// <summary>A ticket's id, version and item, to be kept.</summary>
+        private static readonly Expression<Func<Ticket, ListedTicket>> Versioned = WithListItem((t, item) => new ListedTicket(t.Id, t.Version, item));
 
         public static Shape ShapeOf(TicketListFilter filter) =>
             (filter.CustomerId is null ? 0 : Shape.Customer)
@@ -165,20 +175,31 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
             query = Body((IQueryable<Ticket> tickets, int take) =>
                     tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Take(take),
                 query, limit is { } rows ? Expression.Constant(rows) : Take);
-            query = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Ticket), typeof(ListedTicket)], query, Expression.Quote(listed));
+            query = Select(query, listed);
             return EF.CompileAsyncQuery(
                 Expression.Lambda<Func<ServiceDeskDbContext, TicketKind, Guid, TicketStatus, Priority, string, string, string,
                     DateTimeOffset, DateTimeOffset, DateTimeOffset, string, int, IQueryable<ListedTicket>>>(
                     query, Context, Kind, CustomerId, Status, Priority, ProductLine, Group, Assignee, OpenedFrom, OpenedTo, AfterOpenedAt, AfterNumber, Take));
         }
 
-        private static Expression<Func<Ticket, ListedTicket>> WithItem()
+        /// <summary>Tickets by id with their ids, versions and items: <c>WHERE Id IN (...)</c> and <see cref="Versioned"/>.</summary>
+        public static Func<ServiceDeskDbContext, Guid[], IAsyncEnumerable<ListedTicket>> CompileById()
         {
-            Expression<Func<TicketListItem, ListedTicket>> listed = item => new ListedTicket(Guid.Empty, 0, item);
-            var ticket = TicketMapper.ListItemProjection.Parameters[0];
-            return Expression.Lambda<Func<Ticket, ListedTicket>>(
-                ReplacingExpressionVisitor.Replace(listed.Parameters[0], TicketMapper.ListItemProjection.Body, listed.Body), ticket);
+            Expression<Func<ServiceDeskDbContext, Guid[], IQueryable<Ticket>>> tickets =
+                (context, ids) => context.Set<Ticket>().AsNoTracking().Where(t => ids.Contains(t.Id));
+            return EF.CompileAsyncQuery(Expression.Lambda<Func<ServiceDeskDbContext, Guid[], IQueryable<ListedTicket>>>(
+                Select(tickets.Body, Versioned), tickets.Parameters));
         }
+
+        /// <summary>A selector from a template of a ticket and its list item, the list projection inlined for the item.</summary>
+        private static Expression<Func<Ticket, ListedTicket>> WithListItem(Expression<Func<Ticket, TicketListItem, ListedTicket>> template)
+        {
+            var ticket = TicketMapper.ListItemProjection.Parameters[0];
+            return Expression.Lambda<Func<Ticket, ListedTicket>>(Body(template, ticket, TicketMapper.ListItemProjection.Body), ticket);
+        }
+
+        private static MethodCallExpression Select(Expression query, Expression<Func<Ticket, ListedTicket>> selector) =>
+            Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Ticket), typeof(ListedTicket)], query, Expression.Quote(selector));
 
         /// <summary><paramref name="query"/>.Where(predicate), the predicate's second parameter being the compiled query's <paramref name="argument"/>.</summary>
         private static MethodCallExpression Where<TArgument>(Expression query, Expression<Func<Ticket, TArgument, bool>> predicate, ParameterExpression argument) =>

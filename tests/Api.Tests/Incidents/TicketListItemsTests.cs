@@ -136,7 +136,7 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
         await using var scope = factory.Services.CreateAsyncScope();
         var commands = new CommandCounter();
         await using var db = CountingContext(scope.ServiceProvider, commands);
-        var items = scope.ServiceProvider.GetRequiredService<TicketListItems>();
+        var reader = new TicketReader(db, scope.ServiceProvider.GetRequiredService<TicketListItems>());
         var ticket = await db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.CustomerId == customerId);
         using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
         (await agent.PostAsJsonAsync($"/api/v1/incidents/{ticket.Number}/assign", new { group = "Infrastructure", assignee = "li.wei" })).EnsureSuccessStatusCode();
@@ -144,11 +144,11 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
         // As if the page's query had read the ticket just before the assignment: its item (Assigned now) might not
         // match the page's filters (status=New), so there is none for the page.
         var before = commands.Count;
-        Assert.Null(await items.OfAsync(db, [new ListedTicket(ticket.Id, ticket.Version, null)], CancellationToken.None));
+        Assert.Null(await reader.KeptItemsAsync([new ListedTicket(ticket.Id, ticket.Version, null)], CancellationToken.None));
         Assert.Equal(before + 1, commands.Count);
 
         // The item read is kept at its own version: the page that lists that version reads no item.
-        var kept = Assert.Single((await items.OfAsync(db, [new ListedTicket(ticket.Id, ticket.Version + 1, null)], CancellationToken.None))!);
+        var kept = Assert.Single((await reader.KeptItemsAsync([new ListedTicket(ticket.Id, ticket.Version + 1, null)], CancellationToken.None))!);
         Assert.Equal(("li.wei", TicketStatus.Assigned), (kept.Assignee, kept.Status));
         Assert.Equal(before + 1, commands.Count);
     }
