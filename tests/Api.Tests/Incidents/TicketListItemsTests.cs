@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Api.Tests.Infrastructure;
 using ServiceDesk.Api.Tests.ServiceDesk;
-using ServiceDesk.Application.Incidents;
 using ServiceDesk.Domain.Incidents;
 using ServiceDesk.Infrastructure.Incidents;
 using ServiceDesk.Infrastructure.Persistence;
@@ -66,7 +65,7 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
         var commands = new CommandCounter();
         await using var db = CountingContext(scope.ServiceProvider, commands);
         var reader = new TicketReader(db, scope.ServiceProvider.GetRequiredService<TicketListItems>());
-        var filter = new TicketListFilter(TicketKind.Incident, customerId, null, null, null, null, null, null, null, null, null, 51);
+        var filter = TicketListQueriesTests.Filter(customerId, take: 51);
 
         var first = await reader.ListAsync(filter, CancellationToken.None);
         Assert.Equal(2, commands.Count); // the page's tickets, then their items
@@ -92,7 +91,7 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
         await using var db = CountingContext(scope.ServiceProvider, commands);
         using var items = new TicketListItems(capacity: 2);
         var reader = new TicketReader(db, items);
-        var filter = new TicketListFilter(TicketKind.Incident, customerId, null, null, null, null, null, null, null, null, null, 5);
+        var filter = TicketListQueriesTests.Filter(customerId, take: 5);
         using var unbounded = new TicketListItems();
         var expected = await new TicketReader(db, unbounded).ListAsync(filter with { After = (DateTimeOffset.MaxValue, "~") }, CancellationToken.None);
         Assert.Equal(4, expected.Count);
@@ -115,7 +114,7 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
         await using var db = CountingContext(scope.ServiceProvider, commands);
         var items = scope.ServiceProvider.GetRequiredService<TicketListItems>();
         var reader = new TicketReader(db, items);
-        var first = new TicketListFilter(TicketKind.Incident, customerId, null, null, null, null, null, null, null, null, null, 2);
+        var first = TicketListQueriesTests.Filter(customerId, take: 2);
         var top = await reader.ListAsync(first, CancellationToken.None);
 
         var kept = items.Count;

@@ -58,6 +58,7 @@ public sealed class TicketListQueriesTests(ServiceDeskApiFactory factory) : ICla
         Assert.Equal(3, lists.Count);
     }
 
-    private static TicketListFilter Filter(Guid customerId, int take) =>
+    /// <summary>A customer's incidents, newest first, <paramref name="take"/> rows.</summary>
+    internal static TicketListFilter Filter(Guid customerId, int take) =>
         new(TicketKind.Incident, customerId, null, null, null, null, null, null, null, null, null, take);
 }
