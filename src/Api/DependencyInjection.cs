@@ -11,6 +11,7 @@ using ServiceDesk.Api.Common;
 using ServiceDesk.Api.Common.Observability;
 using ServiceDesk.Api.Common.Security;
 using ServiceDesk.Api.Common.Swagger;
+using ServiceDesk.Api.Incidents;
 using ServiceDesk.Application.Common.Security;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Incidents;
@@ -44,7 +45,10 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>camelCase; enums as strings, strict (no numbers); the lower-camel enums that the contract spells that way.</summary>
+    /// <summary>
+    /// camelCase; enums as strings, strict (no numbers); the lower-camel enums that the contract spells that way; list items'
+    /// JSON kept with each item (<see cref="TicketListItemJsonConverter"/>).
+    /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -60,6 +64,7 @@ public static class DependencyInjection
         options.Converters.Add(new JsonStringEnumConverter<Channel>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<CommentVisibility>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new TicketListItemJsonConverter());
     }
 
     private static void AddServiceDeskAuthentication(this IServiceCollection services, IConfiguration configuration)
