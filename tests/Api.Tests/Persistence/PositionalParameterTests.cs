@@ -15,8 +15,13 @@ namespace ServiceDesk.Api.Tests.Persistence;
 /// sends as they are instead of parsing and rewriting the SQL on every execution; a command with SQL of the caller's
 /// keeps EF Core's named placeholders, since Npgsql refuses a command that mixes the two.
 /// </summary>
-public sealed class PositionalParameterTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
+public sealed class PositionalParameterTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>, IAsyncLifetime
 {
+    private static readonly Func<ServiceDeskDbContext, string, Task<Guid>> CustomerIdByCode =
+        EF.CompileAsyncQuery((ServiceDeskDbContext db, string code) => db.Customers.Where(c => c.Code == code).Select(c => c.Id).FirstOrDefault());
+
+    private readonly List<AsyncServiceScope> _scopes = [];
+
     [PostgresFact]
     public async Task A_query_is_written_with_numbered_placeholders_a_parameter_used_twice_once_and_it_finds_its_rows()
     {
@@ -114,9 +119,75 @@ public sealed class PositionalParameterTests(ServiceDeskApiFactory factory) : IC
         Assert.True((await db.Customers.AsNoTracking().SingleAsync(c => c.Id == other.Id)).Active);
     }
 
+    [PostgresFact]
+    public async Task A_null_parameter_is_left_out_and_the_others_are_numbered_from_one()
+    {
+        var (db, customer) = await WithCustomerAsync();
+        string? code = null;
+        var name = customer.Name;
+        var withNull = db.Customers.AsNoTracking().Where(c => c.Code == code || c.Name == name);
+
+        using (var command = withNull.CreateDbCommand())
+        {
+            // EF Core writes a null parameter as IS NULL (here: never, the code is required), so only the name is bound.
+            Assert.True(command.Parameters.Count == 1, command.CommandText);
+            Assert.Contains("$1", command.CommandText, StringComparison.Ordinal);
+            Assert.DoesNotContain("$2", command.CommandText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(customer.Id, Assert.Single(await withNull.ToListAsync()).Id);
+
+        code = customer.Code;
+        name = "no such name";
+        var withValue = db.Customers.AsNoTracking().Where(c => c.Code == code || c.Name == name);
+        using (var command = withValue.CreateDbCommand())
+            Assert.True(command.Parameters.Count == 2, command.CommandText);
+        Assert.Equal(customer.Id, Assert.Single(await withValue.ToListAsync()).Id);
+    }
+
+    [PostgresFact]
+    public async Task A_list_of_values_is_written_with_numbered_placeholders_and_finds_exactly_its_rows()
+    {
+        var (db, customer) = await WithCustomerAsync();
+        var (_, other) = await WithCustomerAsync();
+        var (_, left) = await WithCustomerAsync();
+        string[] codes = [customer.Code, other.Code, "NO-SUCH-CODE"];
+        var query = db.Customers.AsNoTracking().Where(c => codes.Contains(c.Code));
+
+        using var command = query.CreateDbCommand();
+        Assert.Contains("$1", command.CommandText, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", command.CommandText, StringComparison.Ordinal);
+        Assert.All(command.Parameters.Cast<DbParameter>(), p => Assert.Equal(string.Empty, p.ParameterName));
+        var found = await query.Select(c => c.Id).ToListAsync();
+        Assert.Equal(2, found.Count);
+        Assert.Contains(customer.Id, found);
+        Assert.Contains(other.Id, found);
+        Assert.DoesNotContain(left.Id, found);
+    }
+
+    [PostgresFact]
+    public async Task A_precompiled_query_binds_each_call_s_own_argument()
+    {
+        var (db, customer) = await WithCustomerAsync();
+        var (_, other) = await WithCustomerAsync();
+
+        Assert.Equal(customer.Id, await CustomerIdByCode(db, customer.Code));
+        Assert.Equal(other.Id, await CustomerIdByCode(db, other.Code));
+        Assert.Equal(Guid.Empty, await CustomerIdByCode(db, "NO-SUCH-CODE"));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var scope in _scopes)
+            await scope.DisposeAsync();
+    }
+
     private async Task<(ServiceDeskDbContext Db, Customer Customer)> WithCustomerAsync()
     {
         var scope = factory.Services.CreateAsyncScope();
+        _scopes.Add(scope);
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         var suffix = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var customer = new Customer(Guid.CreateVersion7(), $"POS-{suffix}", $"Positional {suffix}", []);
