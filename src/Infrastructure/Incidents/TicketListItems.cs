@@ -20,8 +20,10 @@ internal readonly record struct ListedTicket(Guid Id, int Version, TicketListIte
 /// instance wrote the ticket. Keyed by the ticket's id, not its number, so that two databases behind one process (the
 /// tests') cannot mix; <see cref="ReadFor"/> bounds what a restored database could mix up. A page's items took about
 /// half of what the API spent on it (Npgsql reading some 850 values, EF Core shaping them); a first page clients poll
-/// reads 100 instead. A page none of whose items are kept costs a third more than reading them with the page, which is
-/// why pages after a cursor (a walk through the list) read theirs at once.
+/// reads 100 instead. A page none of whose items are kept costs more than reading them with the page (two queries, and
+/// 50 entries for the cache to make room for), so only a first page whose filter was listed lately
+/// (<see cref="ListedLately"/>) is read this way: any other first page (a filter asked for once) is read with its items
+/// and keeps none, and pages after a cursor (a walk through the list) read their items with them too.
 /// </para>
 /// </summary>
 internal sealed class TicketListItems : IDisposable
@@ -41,7 +43,16 @@ internal sealed class TicketListItems : IDisposable
     /// <summary>Every entry's options (the cache only reads them).</summary>
     private static readonly MemoryCacheEntryOptions EntryOptions = new() { Size = 1, SlidingExpiration = UnlistedFor, AbsoluteExpirationRelativeToNow = ReadFor };
 
+    /// <summary>How many first pages' filters are remembered as listed lately at most.</summary>
+    public const int FilterCapacity = 1_000;
+
+    /// <summary>A filter's options: remembered while its first page is listed at least every <see cref="UnlistedFor"/>.</summary>
+    private static readonly MemoryCacheEntryOptions FilterOptions = new() { Size = 1, SlidingExpiration = UnlistedFor };
+
     private readonly MemoryCache _items;
+
+    /// <summary>The filters (with kind and page size) of first pages listed lately, whose items are likely kept.</summary>
+    private readonly MemoryCache _filters = new(new MemoryCacheOptions { SizeLimit = FilterCapacity });
 
     public TicketListItems()
         : this(DefaultCapacity)
@@ -51,6 +62,22 @@ internal sealed class TicketListItems : IDisposable
     /// <param name="capacity">How many items are kept at most; past it a new item is not kept (and the cache drops the
     /// least recently listed twentieth in the background), so its page reads it again.</param>
     internal TicketListItems(int capacity) => _items = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity });
+
+    /// <summary>
+    /// Whether a first page of this filter was listed lately, so that its items are likely kept and the page is read
+    /// by its tickets' ids and versions (<see cref="OfAsync"/>). Listing it again keeps it remembered.
+    /// </summary>
+    public bool ListedLately(TicketListFilter filter) => _filters.TryGetValue(filter, out _);
+
+    /// <summary>Remembers that a first page of this filter was listed.</summary>
+    public void Listed(TicketListFilter filter) => _filters.Set(filter, true, FilterOptions);
+
+    /// <summary>Keeps the items of a first page read again with them (each with its id and version).</summary>
+    public void Keep(List<ListedTicket> page)
+    {
+        foreach (var ticket in page)
+            _items.Set(ticket.Id, ticket, EntryOptions);
+    }
 
     /// <summary>
     /// The items of a page's tickets (their ids and versions) in the page's order: kept ones, and the others read by
@@ -98,7 +125,11 @@ internal sealed class TicketListItems : IDisposable
     /// <summary>How many items are kept (for tests).</summary>
     public int Count => _items.Count;
 
-    public void Dispose() => _items.Dispose();
+    public void Dispose()
+    {
+        _items.Dispose();
+        _filters.Dispose();
+    }
 
     /// <summary>The ticket's kept item if it is kept at that version.</summary>
     private TicketListItem? Kept(ListedTicket ticket) =>

@@ -14,7 +14,8 @@ namespace ServiceDesk.Infrastructure.Incidents;
 
 /// <summary>
 /// One ticket by kind and number, and pages of the ticket list, through queries compiled once per process. A first
-/// page's query reads which tickets are on it and their versions, and <see cref="TicketListItems"/> gives their items.
+/// page listed lately reads which tickets are on it and their versions, and <see cref="TicketListItems"/> gives their
+/// items; any other first page reads its items with their versions, and keeps them.
 /// </summary>
 internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQueries lists, TicketListItems items) : ITicketReader
 {
@@ -41,12 +42,27 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
 
     public async Task<List<TicketListItem>> ListAsync(TicketListFilter filter, CancellationToken cancellationToken)
     {
-        // A first page (what clients poll) reads which tickets are on it and takes their kept items. A page after a
-        // cursor (a walk through the list, once) reads its items with it, and so does a first page again when one of
-        // its tickets was written between its two queries (its item might no longer match the filters).
-        if (filter.After is null && await KeptItemsAsync(await ReadAsync(filter, withItems: false, cancellationToken), cancellationToken) is { } kept)
+        // A page after a cursor (a walk through the list, once) reads its items with it.
+        if (filter.After is not null)
+            return (await ReadAsync(filter, withItems: true, cancellationToken)).ConvertAll(t => t.Item!);
+
+        // A first page not listed lately (a filter asked for once, or the first time in a while) reads its items with it
+        // (one query costs less than two when few of them are kept) and keeps none; its filter is remembered.
+        if (!items.ListedLately(filter))
+        {
+            var page = await ReadAsync(filter, withItems: true, cancellationToken);
+            items.Listed(filter);
+            return page.ConvertAll(t => t.Item!);
+        }
+
+        // A first page listed lately (what clients poll) reads which tickets are on it and takes their kept items; it is
+        // read again with its items when one of its tickets was written between its two queries (its item might no
+        // longer match the filters), and those are kept.
+        if (await KeptItemsAsync(await ReadAsync(filter, withItems: false, cancellationToken), cancellationToken) is { } kept)
             return kept;
-        return (await ReadAsync(filter, withItems: true, cancellationToken)).ConvertAll(t => t.Item!);
+        var again = await ReadAsync(filter, withItems: true, cancellationToken);
+        items.Keep(again);
+        return again.ConvertAll(t => t.Item!);
     }
 
     /// <summary>The items of a first page's tickets, or null to read the page again (<see cref="TicketListItems.OfAsync"/>).</summary>
@@ -73,7 +89,7 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
     /// The list's queries, one per combination of filters (its <see cref="Shape"/>) and page size, compiled when first
     /// asked for. Each is the query ListTickets would build with LINQ: only the filters that are set become SQL
     /// conditions (so every filter keeps its own index), then newest first on (OpenedAt, Number), the LIMIT, and each
-    /// ticket's id and version or its item (<see cref="ListedTicket"/>). Every compiled query takes every parameter;
+    /// ticket's id and version, its item, or all three (<see cref="ListedTicket"/>). Every compiled query takes every parameter;
     /// those of filters it does not have are ignored.
     /// <para>
     /// The LIMIT is a constant. PostgreSQL prices a LIMIT parameter at a tenth of the rows, so a prepared statement
@@ -122,10 +138,10 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
         /// <summary>A ticket's id and version (<see cref="TicketListItems"/> gives its item).</summary>
         private static readonly Expression<Func<Ticket, ListedTicket>> IdAndVersion = t => new ListedTicket(t.Id, t.Version, null);
 
-        /// <summary>A ticket's item (the list projection) and nothing else: the id and version are not needed then.</summary>
+        /// <summary>A ticket's item (the list projection) and nothing else: a page after a cursor keeps nothing.</summary>
         private static readonly Expression<Func<Ticket, ListedTicket>> ItemOnly = WithListItem((t, item) => new ListedTicket(Guid.Empty, 0, item));
 
-        /// <summary>A ticket's id, version and item, to be kept.</summary>
+        /// <summary>A ticket's id, version and item, to be kept (first pages read with their items, tickets by id).</summary>
         private static readonly Expression<Func<Ticket, ListedTicket>> Versioned = WithListItem((t, item) => new ListedTicket(t.Id, t.Version, item));
 
         public static Shape ShapeOf(TicketListFilter filter) =>
@@ -171,7 +187,7 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
                     query, AfterOpenedAt, AfterNumber);
             }
 
-            var listed = shape.HasFlag(Shape.Items) ? ItemOnly : IdAndVersion;
+            var listed = !shape.HasFlag(Shape.Items) ? IdAndVersion : shape.HasFlag(Shape.After) ? ItemOnly : Versioned;
             query = Body((IQueryable<Ticket> tickets, int take) =>
                     tickets.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Number).Take(take),
                 query, limit is { } rows ? Expression.Constant(rows) : Take);
@@ -234,7 +250,7 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
         OpenedTo = 1 << 9,
         After = 1 << 10,
 
-        /// <summary>Not a filter: the query reads each ticket's item, not its id and version.</summary>
+        /// <summary>Not a filter: the query reads each ticket's item too (with its id and version on a first page, to be kept).</summary>
         Items = 1 << 11,
     }
 }

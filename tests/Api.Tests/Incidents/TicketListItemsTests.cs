@@ -14,8 +14,9 @@ namespace ServiceDesk.Api.Tests.Incidents;
 
 /// <summary>
 /// The ticket list's kept items (<see cref="TicketListItems"/>): a page lists every ticket as it is now, after writes
-/// through this instance or another; a first page listed again reads only which tickets are on it and their versions,
-/// and a page after a cursor reads its items with the page.
+/// through this instance or another; a first page not listed lately is read with its items, one listed lately reads
+/// only which tickets are on it and their versions (and the items not kept), and a page after a cursor reads its
+/// items with the page.
 /// </summary>
 public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClassFixture<ServiceDeskApiFactory>
 {
@@ -58,7 +59,7 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
     }
 
     [Fact]
-    public async Task A_page_listed_again_reads_only_its_tickets_and_versions_and_reads_a_ticket_again_once_it_changes()
+    public async Task A_first_page_is_read_with_its_items_then_by_its_tickets_and_versions_and_reads_a_ticket_again_once_it_changes()
     {
         var customerId = await _desk.CustomerWithIncidentsAsync(3);
         await using var scope = factory.Services.CreateAsyncScope();
@@ -68,18 +69,47 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
         var filter = TicketListQueriesTests.Filter(customerId, take: 51);
 
         var first = await reader.ListAsync(filter, CancellationToken.None);
-        Assert.Equal(2, commands.Count); // the page's tickets, then their items
+        Assert.Equal(1, commands.Count); // not listed lately: the page with its items, none kept
+        var second = await reader.ListAsync(filter, CancellationToken.None);
+        Assert.Equal(3, commands.Count); // listed lately: the page's tickets, then their items, which are kept
         var again = await reader.ListAsync(filter, CancellationToken.None);
-        Assert.Equal(3, commands.Count); // the page's tickets only
+        Assert.Equal(4, commands.Count); // the page's tickets only
+        Assert.Equal(first, second);
         Assert.Equal(first, again);
 
         using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
         (await agent.PostAsJsonAsync($"/api/v1/incidents/{first[1].Number}/assign", new { group = "Infrastructure", assignee = "li.wei" })).EnsureSuccessStatusCode();
         var changed = await reader.ListAsync(filter, CancellationToken.None);
-        Assert.Equal(5, commands.Count);
+        Assert.Equal(6, commands.Count); // the page's tickets, then the changed one's item
         Assert.Equal(first[0], changed[0]);
         Assert.Equal(first[2], changed[2]);
         Assert.Equal(("li.wei", TicketStatus.Assigned), (changed[1].Assignee, changed[1].Status));
+    }
+
+    [Fact]
+    public async Task A_first_page_of_another_filter_is_read_with_its_items_even_when_they_are_kept()
+    {
+        var customerId = await _desk.CustomerWithIncidentsAsync(3);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var commands = new CommandCounter();
+        await using var db = CountingContext(scope.ServiceProvider, commands);
+        var items = scope.ServiceProvider.GetRequiredService<TicketListItems>();
+        var reader = new TicketReader(db, items);
+        var filter = TicketListQueriesTests.Filter(customerId, take: 51);
+        var page = await reader.ListAsync(filter, CancellationToken.None);
+        await reader.ListAsync(filter, CancellationToken.None);
+        var before = commands.Count;
+        Assert.Equal(page, await reader.ListAsync(filter, CancellationToken.None));
+        Assert.Equal(before + 1, commands.Count); // every item kept
+
+        // Listed lately is by filter and page size: the same tickets under another filter are one query with their items.
+        var other = filter with { Take = 4 };
+        Assert.False(items.ListedLately(other));
+        Assert.Equal(page, await reader.ListAsync(other, CancellationToken.None));
+        Assert.Equal(before + 2, commands.Count);
+        Assert.True(items.ListedLately(other));
+        Assert.Equal(page, await reader.ListAsync(other, CancellationToken.None));
+        Assert.Equal(before + 3, commands.Count); // listed lately, and every item kept: the page's tickets only
     }
 
     [Fact]
@@ -100,7 +130,8 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
         {
             var before = commands.Count;
             Assert.Equal(expected, await reader.ListAsync(filter, CancellationToken.None));
-            Assert.Equal(before + 2, commands.Count); // at most two of the four are kept: the others are read each time
+            // First with its items, keeping none; then at most two of the four are kept, and the others are read each time.
+            Assert.Equal(before + (call == 0 ? 1 : 2), commands.Count);
             Assert.True(items.Count <= 2, $"{items.Count} items kept");
         }
     }
