@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Caching.Memory;
 using ServiceDesk.Application.Incidents;
+using ServiceDesk.Domain.Common;
+using ServiceDesk.Domain.Incidents;
+using ServiceDesk.Domain.ServiceDesk;
 
 namespace ServiceDesk.Infrastructure.Incidents;
 
@@ -28,7 +31,10 @@ internal readonly record struct ListedTicket(Guid Id, int Version, TicketListIte
 /// </summary>
 internal sealed class TicketListItems : IDisposable
 {
-    /// <summary>How many items are kept at most (about 1 KB each, with the cache's entry).</summary>
+    /// <summary>
+    /// How many items are kept at most: about 1 KB each with the cache's entry (estimated), and about half as much again
+    /// for the item's JSON, which the API keeps with the item while it lives.
+    /// </summary>
     public const int DefaultCapacity = 10_000;
 
     /// <summary>An item not listed for this long is dropped.</summary>
@@ -69,8 +75,19 @@ internal sealed class TicketListItems : IDisposable
     /// </summary>
     public bool ListedLately(TicketListFilter filter) => _filters.TryGetValue(filter, out _);
 
-    /// <summary>Remembers that a first page of this filter was listed.</summary>
-    public void Listed(TicketListFilter filter) => _filters.Set(filter, true, FilterOptions);
+    /// <summary>
+    /// Remembers that a first page of this filter was listed, unless one of its texts is longer than any stored value
+    /// (the query string's length is the client's choice; such a filter matches nothing, and is not worth its memory).
+    /// </summary>
+    public void RememberListed(TicketListFilter filter)
+    {
+        if (filter.ProductLine is not { Length: > Guard.MaxCodeLength }
+            && filter.Group is not { Length: > AssignmentGroup.NameMaxLength }
+            && filter.Assignee is not { Length: > Ticket.AssigneeMaxLength })
+        {
+            _filters.Set(filter, true, FilterOptions);
+        }
+    }
 
     /// <summary>Keeps the items of a first page read again with them (each with its id and version).</summary>
     public void Keep(List<ListedTicket> page)

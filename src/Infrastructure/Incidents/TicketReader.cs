@@ -15,7 +15,7 @@ namespace ServiceDesk.Infrastructure.Incidents;
 /// <summary>
 /// One ticket by kind and number, and pages of the ticket list, through queries compiled once per process. A first
 /// page listed lately reads which tickets are on it and their versions, and <see cref="TicketListItems"/> gives their
-/// items; any other first page reads its items with their versions, and keeps them.
+/// items; any other first page reads its items with it and keeps none.
 /// </summary>
 internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQueries lists, TicketListItems items) : ITicketReader
 {
@@ -51,7 +51,7 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
         if (!items.ListedLately(filter))
         {
             var page = await ReadAsync(filter, withItems: true, cancellationToken);
-            items.Listed(filter);
+            items.RememberListed(filter);
             return page.ConvertAll(t => t.Item!);
         }
 

@@ -15,8 +15,20 @@ public sealed class TicketListItemJsonTests
 {
     private static readonly DateTimeOffset OpenedAt = new(2026, 11, 24, 8, 0, 0, 250, TimeSpan.Zero);
 
-    private readonly JsonSerializerOptions _api = Options(keepItems: true);
-    private readonly JsonSerializerOptions _plain = Options(keepItems: false);
+    private readonly JsonSerializerOptions _api;
+    private readonly JsonSerializerOptions _plain;
+
+    /// <summary>A copy of the API's options, sharing its converter, and the same copy of the plain ones.</summary>
+    private readonly JsonSerializerOptions _apiIndented;
+    private readonly JsonSerializerOptions _plainIndented;
+
+    public TicketListItemJsonTests()
+    {
+        _api = Options(keepItems: true);
+        _plain = Options(keepItems: false);
+        _apiIndented = new JsonSerializerOptions(_api) { WriteIndented = true };
+        _plainIndented = new JsonSerializerOptions(_plain) { WriteIndented = true };
+    }
 
     [Fact]
     public void An_item_is_written_as_the_serializer_writes_it_the_first_time_and_when_written_again()
@@ -56,6 +68,17 @@ public sealed class TicketListItemJsonTests
         Assert.Equal(expected, JsonSerializer.Serialize(page, _api));
         using var parsed = JsonDocument.Parse(expected);
         Assert.Equal(50, parsed.RootElement.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public void Options_copied_with_the_converter_write_items_with_their_own_settings_not_the_kept_bytes()
+    {
+        var item = Item(4);
+        var compact = JsonSerializer.Serialize(item, _api);
+
+        Assert.Equal(JsonSerializer.Serialize(item, _plainIndented), JsonSerializer.Serialize(item, _apiIndented));
+        Assert.Contains("\n", JsonSerializer.Serialize(item, _apiIndented), StringComparison.Ordinal);
+        Assert.Equal(compact, JsonSerializer.Serialize(item, _api));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
     {
         var customerId = await _desk.CustomerWithIncidentsAsync(3);
         using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
-        var numbers = (await PageAsync(agent, customerId)).Select(i => i.GetProperty("number").GetString()!).ToList();
+        var numbers = (await ListedAndKeptAsync(agent, customerId)).Select(i => i.GetProperty("number").GetString()!).ToList();
 
         (await agent.PostAsJsonAsync($"/api/v1/incidents/{numbers[0]}/assign", new { group = "Infrastructure", assignee = "li.wei" })).EnsureSuccessStatusCode();
         (await agent.PostAsync($"/api/v1/incidents/{numbers[0]}/start", null)).EnsureSuccessStatusCode();
@@ -44,7 +44,7 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
     {
         var customerId = await _desk.CustomerWithIncidentsAsync(2);
         using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
-        var number = (await PageAsync(agent, customerId))[0].GetProperty("number").GetString()!;
+        var number = (await ListedAndKeptAsync(agent, customerId))[0].GetProperty("number").GetString()!;
 
         await using (var other = new SameDatabaseApiFactory(factory.Database))
         {
@@ -107,9 +107,26 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
         Assert.False(items.ListedLately(other));
         Assert.Equal(page, await reader.ListAsync(other, CancellationToken.None));
         Assert.Equal(before + 2, commands.Count);
+        Assert.Contains("\"Summary\"", commands.LastSql, StringComparison.Ordinal);
         Assert.True(items.ListedLately(other));
         Assert.Equal(page, await reader.ListAsync(other, CancellationToken.None));
         Assert.Equal(before + 3, commands.Count); // listed lately, and every item kept: the page's tickets only
+        Assert.DoesNotContain("\"Summary\"", commands.LastSql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_filter_with_a_text_longer_than_any_stored_value_is_not_remembered()
+    {
+        using var items = new TicketListItems();
+        var filter = TicketListQueriesTests.Filter(Guid.NewGuid(), take: 51);
+
+        items.RememberListed(filter with { Assignee = new string('a', Ticket.AssigneeMaxLength + 1) });
+        items.RememberListed(filter with { Group = new string('g', 10_000) });
+        Assert.False(items.ListedLately(filter with { Assignee = new string('a', Ticket.AssigneeMaxLength + 1) }));
+        Assert.False(items.ListedLately(filter with { Group = new string('g', 10_000) }));
+
+        items.RememberListed(filter with { Assignee = new string('a', Ticket.AssigneeMaxLength) });
+        Assert.True(items.ListedLately(filter with { Assignee = new string('a', Ticket.AssigneeMaxLength) }));
     }
 
     [Fact]
@@ -190,7 +207,7 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
         var customerId = await _desk.CustomerAsync("PLATINUM");
         using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
         await DeskDriver.RaiseAsync(agent, DeskDriver.Incident(customerId, impact: "High", urgency: "High"));
-        Assert.Equal("Running", (await PageAsync(agent, customerId))[0].GetProperty("responseState").GetString());
+        Assert.Equal("Running", (await ListedAndKeptAsync(agent, customerId))[0].GetProperty("responseState").GetString());
 
         factory.Clock.Advance(TimeSpan.FromHours(5));
         await TestMonitors.Of(factory).RunOnceAsync(CancellationToken.None);
@@ -198,6 +215,13 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
         var item = (await PageAsync(agent, customerId))[0];
         Assert.Equal(("Breached", "Breached"), (item.GetProperty("responseState").GetString(), item.GetProperty("resolutionState").GetString()));
         await AssertListedAsTheyAreAsync(agent, customerId);
+    }
+
+    /// <summary>The customer's first page, listed twice: the second listing keeps its items (a filter listed once keeps none).</summary>
+    private static async Task<List<JsonElement>> ListedAndKeptAsync(HttpClient client, Guid customerId)
+    {
+        await PageAsync(client, customerId);
+        return await PageAsync(client, customerId);
     }
 
     private static async Task<List<JsonElement>> PageAsync(HttpClient client, Guid customerId) =>
@@ -232,10 +256,14 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
 
         public int Count => Volatile.Read(ref _count);
 
+        /// <summary>The SQL of the last command.</summary>
+        public string LastSql { get; private set; } = string.Empty;
+
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _count);
+            LastSql = command.CommandText;
             return ValueTask.FromResult(result);
         }
     }
