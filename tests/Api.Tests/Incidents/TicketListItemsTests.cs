@@ -62,10 +62,8 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
     public async Task A_first_page_is_read_with_its_items_then_by_its_tickets_and_versions_and_reads_a_ticket_again_once_it_changes()
     {
         var customerId = await _desk.CustomerWithIncidentsAsync(3);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var commands = new CommandCounter();
-        await using var db = CountingContext(scope.ServiceProvider, commands);
-        var reader = new TicketReader(db, scope.ServiceProvider.GetRequiredService<TicketListItems>());
+        await using var counting = new CountingReader(factory.Services);
+        var (commands, _, _, reader) = counting;
         var filter = TicketListQueriesTests.Filter(customerId, take: 51);
 
         var first = await reader.ListAsync(filter, CancellationToken.None);
@@ -90,11 +88,8 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
     public async Task A_first_page_of_another_filter_is_read_with_its_items_even_when_they_are_kept()
     {
         var customerId = await _desk.CustomerWithIncidentsAsync(3);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var commands = new CommandCounter();
-        await using var db = CountingContext(scope.ServiceProvider, commands);
-        var items = scope.ServiceProvider.GetRequiredService<TicketListItems>();
-        var reader = new TicketReader(db, items);
+        await using var counting = new CountingReader(factory.Services);
+        var (commands, _, items, reader) = counting;
         var filter = TicketListQueriesTests.Filter(customerId, take: 51);
         var page = await reader.ListAsync(filter, CancellationToken.None);
         await reader.ListAsync(filter, CancellationToken.None);
@@ -133,11 +128,9 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
     public async Task A_page_with_more_tickets_than_can_be_kept_lists_every_one_as_it_is()
     {
         var customerId = await _desk.CustomerWithIncidentsAsync(4);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var commands = new CommandCounter();
-        await using var db = CountingContext(scope.ServiceProvider, commands);
         using var items = new TicketListItems(capacity: 2);
-        var reader = new TicketReader(db, items);
+        await using var counting = new CountingReader(factory.Services, items);
+        var (commands, db, _, reader) = counting;
         var filter = TicketListQueriesTests.Filter(customerId, take: 5);
         using var unbounded = new TicketListItems();
         var expected = await new TicketReader(db, unbounded).ListAsync(filter with { After = (DateTimeOffset.MaxValue, "~") }, CancellationToken.None);
@@ -157,11 +150,8 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
     public async Task A_page_after_a_cursor_reads_its_items_with_the_page_and_keeps_none()
     {
         var customerId = await _desk.CustomerWithIncidentsAsync(3);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var commands = new CommandCounter();
-        await using var db = CountingContext(scope.ServiceProvider, commands);
-        var items = scope.ServiceProvider.GetRequiredService<TicketListItems>();
-        var reader = new TicketReader(db, items);
+        await using var counting = new CountingReader(factory.Services);
+        var (commands, _, items, reader) = counting;
         var first = TicketListQueriesTests.Filter(customerId, take: 2);
         var top = await reader.ListAsync(first, CancellationToken.None);
 
@@ -180,10 +170,8 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
     public async Task A_ticket_written_between_a_first_pages_two_queries_makes_the_page_read_again_and_its_new_item_is_kept()
     {
         var customerId = await _desk.CustomerWithIncidentsAsync(1);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var commands = new CommandCounter();
-        await using var db = CountingContext(scope.ServiceProvider, commands);
-        var reader = new TicketReader(db, scope.ServiceProvider.GetRequiredService<TicketListItems>());
+        await using var counting = new CountingReader(factory.Services);
+        var (commands, db, _, reader) = counting;
         var ticket = await db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.CustomerId == customerId);
         using var agent = (await factory.CreateClientWithRolesAsync(null, "Agent")).Client;
         (await agent.PostAsJsonAsync($"/api/v1/incidents/{ticket.Number}/assign", new { group = "Infrastructure", assignee = "li.wei" })).EnsureSuccessStatusCode();
@@ -235,6 +223,37 @@ public sealed class TicketListItemsTests(ServiceDeskApiFactory factory) : IClass
             var ticket = await (await client.GetAsync($"/api/v1/incidents/{item.GetProperty("number").GetString()}")).ReadJsonAsync();
             foreach (var field in item.EnumerateObject())
                 Assert.Equal(ticket.GetProperty(field.Name).GetRawText(), field.Value.GetRawText());
+        }
+    }
+
+    /// <summary>A ticket reader on a counting context of its own, with the process's kept items or the given ones.</summary>
+    private sealed class CountingReader : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _scope;
+
+        public CountingReader(IServiceProvider services, TicketListItems? items = null)
+        {
+            _scope = services.CreateAsyncScope();
+            Db = CountingContext(_scope.ServiceProvider, Commands);
+            Items = items ?? _scope.ServiceProvider.GetRequiredService<TicketListItems>();
+            Reader = new TicketReader(Db, Items);
+        }
+
+        public CommandCounter Commands { get; } = new();
+
+        public ServiceDeskDbContext Db { get; }
+
+        public TicketListItems Items { get; }
+
+        public TicketReader Reader { get; }
+
+        public void Deconstruct(out CommandCounter commands, out ServiceDeskDbContext db, out TicketListItems items, out TicketReader reader) =>
+            (commands, db, items, reader) = (Commands, Db, Items, Reader);
+
+        public async ValueTask DisposeAsync()
+        {
+            await Db.DisposeAsync();
+            await _scope.DisposeAsync();
         }
     }
 
