@@ -42,27 +42,21 @@ internal sealed class TicketReader(ServiceDeskDbContext db, TicketReader.ListQue
 
     public async Task<List<TicketListItem>> ListAsync(TicketListFilter filter, CancellationToken cancellationToken)
     {
-        // A page after a cursor (a walk through the list, once) reads its items with it.
-        if (filter.After is not null)
-            return (await ReadAsync(filter, withItems: true, cancellationToken)).ConvertAll(t => t.Item!);
-
-        // A first page not listed lately (a filter asked for once, or the first time in a while) reads its items with it
-        // (one query costs less than two when few of them are kept) and keeps none; its filter is remembered.
-        if (!items.ListedLately(filter))
-        {
-            var page = await ReadAsync(filter, withItems: true, cancellationToken);
-            items.RememberListed(filter);
-            return page.ConvertAll(t => t.Item!);
-        }
-
-        // A first page listed lately (what clients poll) reads which tickets are on it and takes their kept items; it is
-        // read again with its items when one of its tickets was written between its two queries (its item might no
-        // longer match the filters), and those are kept.
-        if (await KeptItemsAsync(await ReadAsync(filter, withItems: false, cancellationToken), cancellationToken) is { } kept)
+        // A first page listed lately (what clients poll) reads which tickets are on it and takes their kept items.
+        var listedLately = filter.After is null && items.ListedLately(filter);
+        if (listedLately && await KeptItemsAsync(await ReadAsync(filter, withItems: false, cancellationToken), cancellationToken) is { } kept)
             return kept;
-        var again = await ReadAsync(filter, withItems: true, cancellationToken);
-        items.Keep(again);
-        return again.ConvertAll(t => t.Item!);
+
+        // Any other page reads its items with it: a page after a cursor (a walk through the list, once); a first page not
+        // listed lately (a filter asked for once: one query costs less than two when few items are kept), which keeps
+        // none and has its filter remembered; a first page listed lately one of whose tickets was written between its
+        // two queries (its item might no longer match the filters), which keeps the items it read.
+        var page = await ReadAsync(filter, withItems: true, cancellationToken);
+        if (listedLately)
+            items.Keep(page);
+        else if (filter.After is null)
+            items.RememberListed(filter);
+        return page.ConvertAll(t => t.Item!);
     }
 
     /// <summary>The items of a first page's tickets, or null to read the page again (<see cref="TicketListItems.OfAsync"/>).</summary>
