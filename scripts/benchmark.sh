@@ -110,7 +110,8 @@ LUA
 cat >"$work/table.py" <<'PY'
 import statistics, sys
 title, values = sys.argv[1], sys.argv[2:]
-# per round: create c1, create c8, read c8, list c8 (API: "req/s p50 p99 peak_mb gc"), base c1, base c8, base read
+# per round: create c1, create c8, read c8, list c8 (API: "req/s p50 p99 peak_mb gc cpu"), base c1, base c8, base read
+# (baseline: "req/s p50 p99 requests cpu")
 rounds = [values[i:i + 7] for i in range(0, len(values), 7)]
 scenarios = [("create c1", 0, 4, "50%"), ("create c8", 1, 5, "50%"), ("read c8", 2, 6, "70%"),
              ("list c8 (vs read c8)", 3, 2, "60%")]
@@ -129,18 +130,25 @@ for name, measured, against, goal in scenarios:
           f"{median(b[2] for b in base):9.2f}{ratio:7.0%}{goal:>6}{peak:>9}{gc:>10}")
 PY
 
-# One measured wrk run: prints "req/s p50_ms p99_ms requests". A run with any non-2xx answer or socket error is not a
-# measurement, so it stops the script.
+# The machine's busy CPU time so far, in ms, all cores (user, nice, system, irq, softirq; not idle, I/O wait or steal):
+# around a run, what everything on the machine spent on it (the service, PostgreSQL, wrk or pgbench, the kernel).
+busy_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {print ($2 + $3 + $4 + $7 + $8) * 1000 / hz}' /proc/stat; }
+
+# One measured wrk run: prints "req/s p50_ms p99_ms requests cpu_ms" (the machine's busy CPU per request). A run with
+# any non-2xx answer or socket error is not a measurement, so it stops the script.
 measure() {
   local connections=$1; shift
-  local out
+  local out busy0 busy1
+  busy0=$(busy_ms)
   out=$(wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s --latency "$@")
+  busy1=$(busy_ms)
   echo "$out" >>"$work/wrk.log"
   if echo "$out" | grep -qE "Non-2xx|Socket errors"; then
     echo "wrk saw errors for $*:" >&2; echo "$out" >&2; exit 1
   fi
   echo "$out" | python3 -c '
 import re, sys
+busy = float(sys.argv[2]) - float(sys.argv[1])
 text = sys.stdin.read()
 def ms(v):
     n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
@@ -149,7 +157,7 @@ rps = re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)
 p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
 p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
 requests = re.search(r"(\d+) requests in", text).group(1)
-print(rps, p50, p99, requests)'
+print(rps, p50, p99, requests, f"{busy / int(requests):.4f}")' "$busy0" "$busy1"
 }
 warm() {
   local connections=$1; shift
@@ -167,7 +175,7 @@ settle() {
   "$psql_bin" "${pg_args[@]}" -d postgres -qc 'VACUUM (ANALYZE)' >/dev/null
 }
 # The API's scenario: warm up, settle, reset its peak working set, count its GCs while measuring. Prints
-# "req/s p50 p99 peak_mb gc_per_1000" (all generations).
+# "req/s p50 p99 peak_mb gc_per_1000 cpu_ms" (collections of all generations; the machine's busy CPU per request).
 api_scenario() {
   local connections=$1; shift
   warm "$connections" "$@"
@@ -189,7 +197,7 @@ api_scenario() {
   peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$api_pid/status")
   python3 - "$result" "$peak_kb" "$gcfile" <<'PY'
 import csv, os, sys
-rps, p50, p99, requests = map(float, sys.argv[1].split())
+rps, p50, p99, requests, cpu = map(float, sys.argv[1].split())
 peak_mb = int(sys.argv[2]) / 1024
 gc = "n/a"
 path = sys.argv[3]
@@ -197,7 +205,7 @@ if os.path.exists(path):
     rows = [r for r in csv.reader(open(path)) if len(r) >= 5 and "dotnet.gc.collections" in r[2]]
     if rows:
         gc = f"{sum(float(r[4]) for r in rows) / requests * 1000:.1f}"
-print(rps, p50, p99, f"{peak_mb:.0f}", gc)
+print(rps, p50, p99, f"{peak_mb:.0f}", gc, cpu)
 PY
 }
 
@@ -300,23 +308,72 @@ statements = [
 open(f"{work}/floor-intake.sql", "w").write("\\startpipeline\n" + "\n".join(statements) + "\n\\endpipeline\n")
 open(f"{work}/floor-base.sql", "w").write("INSERT INTO baseline_rows (id, summary, created_at) VALUES (gen_random_uuid(), 'Benchmark row', now());\n")
 PY
-  # "tps latency_ms" of one pgbench run (after as long a warm-up), or the script stops.
+  # "tps latency_ms cpu_ms" of one pgbench run (after as long a warm-up; cpu_ms: the machine's busy CPU per
+  # transaction), or the script stops.
   floor_run() {
-    local db=$1 script=$2 clients=$3 out
+    local db=$1 script=$2 clients=$3 out busy0 busy1
     "$pgbench_bin" "${pg_args[@]}" -n -M prepared -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" -T 5 -f "$script" "$db" >/dev/null 2>&1
+    busy0=$(busy_ms)
     out=$("$pgbench_bin" "${pg_args[@]}" -n -M prepared -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" -T "$SECONDS_PER_RUN" -f "$script" "$db" 2>&1) \
       || { echo "pgbench failed:" >&2; echo "$out" >&2; exit 1; }
-    echo "$out" | python3 -c 'import re, sys; t = sys.stdin.read(); print(re.search(r"tps = ([\d.]+)", t).group(1), re.search(r"latency average = ([\d.]+) ms", t).group(1))'
+    busy1=$(busy_ms)
+    echo "$out" | python3 -c '
+import re, sys
+t = sys.stdin.read()
+transactions = int(re.search(r"number of transactions actually processed: (\d+)", t).group(1))
+print(re.search(r"tps = ([\d.]+)", t).group(1), re.search(r"latency average = ([\d.]+) ms", t).group(1),
+      f"{(float(sys.argv[2]) - float(sys.argv[1])) / transactions:.4f}")' "$busy0" "$busy1"
   }
   echo "The database alone (pgbench, ${SECONDS_PER_RUN}s each; an intake's three INSERTs against the baseline's one; no API):"
   printf '%-12s%14s%12s%14s%12s%8s\n' "" "intake tx/s" "avg ms" "baseline tx/s" "avg ms" "ratio"
   for clients in 1 8; do
-    read -r i_tps i_lat <<<"$(floor_run "$api_db" "$work/floor-intake.sql" "$clients")"
-    read -r b_tps b_lat <<<"$(floor_run postgres "$work/floor-base.sql" "$clients")"
+    read -r i_tps i_lat i_cpu <<<"$(floor_run "$api_db" "$work/floor-intake.sql" "$clients")"
+    read -r b_tps b_lat b_cpu <<<"$(floor_run postgres "$work/floor-base.sql" "$clients")"
     # (floor_run's exit ends only its own subshell: an empty figure is its failure, reported above)
     [ -n "${i_tps:-}" ] && [ -n "${b_tps:-}" ] || exit 1
     printf '%-12s%14.0f%12.3f%14.0f%12.3f%7.0f%%\n' "c$clients" "$i_tps" "$i_lat" "$b_tps" "$b_lat" "$(python3 -c "print($i_tps / $b_tps * 100)")"
+    if [ "$clients" = 1 ]; then c1_floor=("$i_lat" "$b_lat"); else c8_floor=("$i_cpu" "$b_cpu"); fi
   done
+  # What create c1 could reach on this machine if the API's own work cost nothing. At one connection a request's time is
+  # its latency: the baseline's (1 / its req/s over HTTP) is its INSERT's time in the database plus everything around it
+  # (wrk, the socket, Kestrel, Npgsql). An API that did nothing but send an intake's rows would pay that same
+  # "around" plus the rows' time in the database (pgbench's, a floor: literals, no Bind of the API's parameters). So its
+  # ratio is at most (around + INSERT) / (around + intake). One figure per round, with the round's baseline.
+  base_c1_rps=()
+  for ((i = 4; i < ${#rounds[@]}; i += 7)); do base_c1_rps+=("$(echo "${rounds[$i]}" | cut -d' ' -f1)"); done
+  python3 - "${c1_floor[0]}" "${c1_floor[1]}" "${base_c1_rps[@]}" <<'PY'
+import sys
+intake, insert = float(sys.argv[1]), float(sys.argv[2])
+ceilings = []
+for rps in map(float, sys.argv[3:]):
+    request = 1000 / rps
+    ceilings.append(f"{request / (request - insert + intake):.0%} (baseline request {request:.3f} ms)")
+print(f"Create c1 for an API whose own work cost nothing, with the rows of an intake ({intake:.3f} ms in the database "
+      f"against the baseline's {insert:.3f}): at most " + ", ".join(ceilings) + " by round; goal 50%.")
+PY
+  # The same for create c8, where the cores rather than latency are the limit: the machine's busy CPU per request. The
+  # baseline's request over HTTP spends its INSERT's CPU (pgbench's) plus everything around it; an API that did nothing
+  # but write an intake's rows would spend that "around" plus the rows' CPU (pgbench's, one intake per transaction; on
+  # a machine with cheap commits group commit hardly changes the CPU of an intake). Its rate is at most the CPU it had
+  # over that floor: with the cores as busy as the baseline kept them, and with every core busy. Printed with the API's
+  # CPU per intake in the round and its own work beyond the floor.
+  c8_cpu=()
+  for ((i = 0; i < ${#rounds[@]}; i += 7)); do
+    c8_cpu+=("$(echo "${rounds[$((i + 5))]}" | cut -d' ' -f1,5) $(echo "${rounds[$((i + 1))]}" | cut -d' ' -f1,6)")
+  done
+  python3 - "${c8_floor[0]}" "${c8_floor[1]}" "$(nproc)" "${c8_cpu[@]}" <<'PY'
+import sys
+intake, insert, cores = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+print(f"Create c8 for an API whose own work cost nothing (the machine's busy CPU per request; an intake's rows {intake:.3f} "
+      f"ms in pgbench against the baseline's INSERT {insert:.3f}):")
+for n, figures in enumerate(sys.argv[4:], 1):
+    base_rps, base_cpu, api_rps, api_cpu = map(float, figures.split())
+    floor = base_cpu - insert + intake
+    busy = lambda rps, cpu: rps * cpu / (cores * 1000)
+    print(f"  round {n}: at most {base_cpu / floor:.0%} with the cores as busy as the baseline kept them ({busy(base_rps, base_cpu):.0%}: "
+          f"{base_cpu:.3f} ms a request), {cores * 1000 / floor / base_rps:.0%} with all {cores} busy; the API spent {api_cpu:.3f} ms an "
+          f"intake ({busy(api_rps, api_cpu):.0%} busy), {api_cpu - floor:.3f} beyond the floor of {floor:.3f}")
+PY
 else
   echo "The database alone: skipped (pgbench comes with the throwaway cluster; not run with BENCH_POSTGRES)."
 fi
