@@ -132,7 +132,7 @@ PY
 
 # The machine's busy CPU time so far, in ms, all cores (user, nice, system, irq, softirq; not idle, I/O wait or steal):
 # around a run, what everything on the machine spent on it (the service, PostgreSQL, wrk or pgbench, the kernel).
-busy_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {print ($2 + $3 + $4 + $7 + $8) * 1000 / hz}' /proc/stat; }
+busy_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {printf "%.0f\n", ($2 + $3 + $4 + $7 + $8) * 1000 / hz}' /proc/stat; }
 
 # One measured wrk run: prints "req/s p50_ms p99_ms requests cpu_ms" (the machine's busy CPU per request). A run with
 # any non-2xx answer or socket error is not a measurement, so it stops the script.
