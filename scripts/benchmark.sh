@@ -13,7 +13,9 @@
 # database alone: pgbench runs an intake's three INSERTs and the baseline's one on the same server, at 1 and 8
 # connections, without either service (what the data costs, whatever the API does; only with the throwaway cluster).
 # With the throwaway cluster, each measurement starts right after a VACUUM (ANALYZE) of both databases, so that no
-# autovacuum of an earlier scenario's rows runs into it.
+# autovacuum of an earlier scenario's rows runs into it. From the two, it then estimates what create c1 and c8 could
+# reach for an API whose own work cost nothing (latency at one connection, the machine's busy CPU per request at eight,
+# measured around every run): whether the intake goals are within reach on this machine at all.
 #
 #   scripts/benchmark.sh                      # starts a throwaway PostgreSQL cluster (needs root + Debian's postgresql)
 #   BENCH_POSTGRES="Host=...;Username=...;Password=..." scripts/benchmark.sh   # or use a server of yours (the
@@ -131,7 +133,8 @@ for name, measured, against, goal in scenarios:
 PY
 
 # The machine's busy CPU time so far, in ms, all cores (user, nice, system, irq, softirq; not idle, I/O wait or steal):
-# around a run, what everything on the machine spent on it (the service, PostgreSQL, wrk or pgbench, the kernel).
+# around a run, what everything on the machine spent on it (the service, PostgreSQL, wrk or pgbench, the kernel, and
+# during the API's runs dotnet-counters). So it assumes a quiet machine: anything else running is counted too.
 busy_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {printf "%.0f\n", ($2 + $3 + $4 + $7 + $8) * 1000 / hz}' /proc/stat; }
 
 # One measured wrk run: prints "req/s p50_ms p99_ms requests cpu_ms" (the machine's busy CPU per request). A run with
@@ -313,6 +316,9 @@ PY
   floor_run() {
     local db=$1 script=$2 clients=$3 out busy0 busy1
     "$pgbench_bin" "${pg_args[@]}" -n -M prepared -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" -T 5 -f "$script" "$db" >/dev/null 2>&1
+    # As for the services' runs: no autovacuum of the rows written before may fall into the measured run (-n: pgbench's
+    # own vacuum would touch only its standard tables).
+    settle
     busy0=$(busy_ms)
     out=$("$pgbench_bin" "${pg_args[@]}" -n -M prepared -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" -T "$SECONDS_PER_RUN" -f "$script" "$db" 2>&1) \
       || { echo "pgbench failed:" >&2; echo "$out" >&2; exit 1; }
@@ -353,26 +359,28 @@ print(f"Create c1 for an API whose own work cost nothing, with the rows of an in
 PY
   # The same for create c8, where the cores rather than latency are the limit: the machine's busy CPU per request. The
   # baseline's request over HTTP spends its INSERT's CPU (pgbench's) plus everything around it; an API that did nothing
-  # but write an intake's rows would spend that "around" plus the rows' CPU (pgbench's, one intake per transaction; on
-  # a machine with cheap commits group commit hardly changes the CPU of an intake). Its rate is at most the CPU it had
-  # over that floor: with the cores as busy as the baseline kept them, and with every core busy. Printed with the API's
-  # CPU per intake in the round and its own work beyond the floor.
+  # but write an intake's rows would spend that "around" plus the rows' CPU (pgbench's, one intake per transaction:
+  # where it was measured, groups of 4 and 8 changed an intake's CPU by no more than the runs' spread). Its rate is
+  # about that CPU's share of the cores: base_cpu / floor of the baseline's rate if it keeps the cores as busy as the
+  # baseline did, cores / (floor x the baseline's rate) if it keeps them all busy. An estimate, not a bound: it assumes
+  # the CPU per request does not change with how busy the cores are. Printed with the API's CPU per intake in the
+  # round and its own work beyond the floor.
   c8_cpu=()
   for ((i = 0; i < ${#rounds[@]}; i += 7)); do
     c8_cpu+=("$(echo "${rounds[$((i + 5))]}" | cut -d' ' -f1,5) $(echo "${rounds[$((i + 1))]}" | cut -d' ' -f1,6)")
   done
-  python3 - "${c8_floor[0]}" "${c8_floor[1]}" "$(nproc)" "${c8_cpu[@]}" <<'PY'
+  python3 - "${c8_floor[0]}" "${c8_floor[1]}" "$(getconf _NPROCESSORS_ONLN)" "${c8_cpu[@]}" <<'PY'
 import sys
 intake, insert, cores = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
-print(f"Create c8 for an API whose own work cost nothing (the machine's busy CPU per request; an intake's rows {intake:.3f} "
-      f"ms in pgbench against the baseline's INSERT {insert:.3f}):")
+print(f"Create c8 for an API whose own work cost nothing, estimated (the machine's busy CPU per request; an intake's rows "
+      f"{intake:.3f} ms in pgbench against the baseline's INSERT {insert:.3f}):")
 for n, figures in enumerate(sys.argv[4:], 1):
     base_rps, base_cpu, api_rps, api_cpu = map(float, figures.split())
     floor = base_cpu - insert + intake
     busy = lambda rps, cpu: rps * cpu / (cores * 1000)
-    print(f"  round {n}: at most {base_cpu / floor:.0%} with the cores as busy as the baseline kept them ({busy(base_rps, base_cpu):.0%}: "
-          f"{base_cpu:.3f} ms a request), {cores * 1000 / floor / base_rps:.0%} with all {cores} busy; the API spent {api_cpu:.3f} ms an "
-          f"intake ({busy(api_rps, api_cpu):.0%} busy), {api_cpu - floor:.3f} beyond the floor of {floor:.3f}")
+    print(f"  round {n}: about {base_cpu / floor:.0%} with the cores as busy as the baseline kept them ({busy(base_rps, base_cpu):.0%}: "
+          f"{base_cpu:.3f} ms a request), {cores * 1000 / floor / base_rps:.0%} with all {cores} cores busy; the API spent {api_cpu:.3f} ms "
+          f"an intake ({busy(api_rps, api_cpu):.0%} busy), {api_cpu - floor:.3f} beyond the floor of {floor:.3f}")
 PY
 else
   echo "The database alone: skipped (pgbench comes with the throwaway cluster; not run with BENCH_POSTGRES)."
