@@ -358,13 +358,14 @@ print(f"Create c1 for an API whose own work cost nothing, with the rows of an in
       f"against the baseline's {insert:.3f}): at most " + ", ".join(ceilings) + " by round; goal 50%.")
 PY
   # The same for create c8, where the cores rather than latency are the limit: the machine's busy CPU per request. The
-  # baseline's request over HTTP spends its INSERT's CPU (pgbench's) plus everything around it; an API that did nothing
-  # but write an intake's rows would spend that "around" plus the rows' CPU (pgbench's, one intake per transaction:
-  # where it was measured, groups of 4 and 8 changed an intake's CPU by no more than the runs' spread). Its rate is
-  # about that CPU's share of the cores: base_cpu / floor of the baseline's rate if it keeps the cores as busy as the
-  # baseline did, cores / (floor x the baseline's rate) if it keeps them all busy. An estimate, not a bound: it assumes
-  # the CPU per request does not change with how busy the cores are. Printed with the API's CPU per intake in the
-  # round and its own work beyond the floor.
+  # baseline's request over HTTP spends its INSERT's CPU (pgbench's) plus everything around it; an API that did
+  # nothing but write an intake's rows would spend that "around" plus the rows' CPU (pgbench's, one intake per
+  # transaction: where it was measured, groups of 4 were within the runs' spread and groups of 8 about a tenth
+  # cheaper, so the floor may be up to a tenth high for grouped intakes). Its rate is about that CPU's share of the
+  # cores: base_cpu / floor of the baseline's rate if it keeps the cores as busy as the baseline did, cores x 1000 /
+  # (floor in ms x the baseline's rate) if it keeps them all busy. An estimate, not a bound: it assumes the CPU per
+  # request does not change with how busy the cores are. Printed with the API's CPU per intake in the round and its
+  # own work beyond the floor.
   c8_cpu=()
   for ((i = 0; i < ${#rounds[@]}; i += 7)); do
     c8_cpu+=("$(echo "${rounds[$((i + 5))]}" | cut -d' ' -f1,5) $(echo "${rounds[$((i + 1))]}" | cut -d' ' -f1,6)")
